@@ -1,0 +1,9 @@
+namespace Outcomes.Domain.Returns;
+
+public enum ReturnStatus
+{
+    Draft,
+    Submitted,
+    Approved,
+    Locked,
+}
