@@ -74,6 +74,12 @@ public static partial class PeriodParser
             return true;
         }
 
+        if (YearPair().Match(s) is { Success: true } pair)
+        {
+            error = $"'{text}' does not name two consecutive years (a financial year is written like \"2017-18\")";
+            return false;
+        }
+
         error = $"'{text}' is not a period this product reads (try \"2017-18 Q1\", \"2017-18\", \"2016/17\", \"2017-04\" or \"2021-03-31\")";
         return false;
     }

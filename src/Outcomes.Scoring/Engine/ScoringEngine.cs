@@ -1,0 +1,156 @@
+using Outcomes.Domain.Comparators;
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.Numbers;
+using Outcomes.Domain.Observations;
+using Outcomes.Domain.Periods;
+using Outcomes.Domain.Scores;
+using Outcomes.Scoring.Benchmarking;
+using Outcomes.Scoring.Rag;
+using Outcomes.Scoring.RollUps;
+using Outcomes.Scoring.Targets;
+using Outcomes.Scoring.Travel;
+
+namespace Outcomes.Scoring.Engine;
+
+/// <summary>
+/// Scores every measure for every org unit with data (returned or rolled up) in the requested periods:
+/// status against target, direction of travel, confidence interval, England comparison and a sentence
+/// that explains it. Pure: the same request always gives the same scores.
+/// </summary>
+public sealed class ScoringEngine
+{
+    private readonly ScoringRequest _request;
+    private readonly Dictionary<(string Unit, string Measure, Period Period), Observation> _effective;
+    private readonly TargetResolver _targets;
+    private readonly ILookup<string, ComparatorValue> _englandByIndicator;
+
+    public ScoringEngine(ScoringRequest request, DateOnly rollUpAsOf)
+    {
+        _request = request;
+        _targets = new TargetResolver(request.Hierarchy, request.Targets);
+        _effective = new();
+        foreach (var o in request.Observations.Concat(RollUpCalculator.RollUp(request.Version, request.Hierarchy, request.Observations, rollUpAsOf)))
+        {
+            _effective[Key(o.OrgUnitCode, o.MeasureCode, o.Period)] = o;
+        }
+
+        _englandByIndicator = request.Comparators
+            .Where(c => c.AreaCode == request.EnglandAreaCode && c.Breakdown == "Total")
+            .ToLookup(c => c.IndicatorCode, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Org units with a returned or rolled-up value in the period.</summary>
+    public IReadOnlyList<string> UnitsWithData(Period period) =>
+        _effective.Values.Where(o => o.Period == period).Select(o => _request.Hierarchy.TryGet(o.OrgUnitCode, out var u) ? u.Code : o.OrgUnitCode)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<Score> ScorePeriod(Period period) =>
+        UnitsWithData(period).SelectMany(u => ScoreUnit(u, period)).ToList();
+
+    public IReadOnlyList<Score> ScoreUnit(string orgUnitCode, Period period) =>
+        _request.Version.Measures.Select(m => ScoreMeasure(m, orgUnitCode, period)).ToList();
+
+    public Score ScoreMeasure(Measure measure, string orgUnitCode, Period period)
+    {
+        var current = Current(measure, orgUnitCode, period);
+        var comparedPeriod = current?.Period ?? period;
+        var previous = Find(orgUnitCode, measure.Code, measure.Frequency == Frequency.Annual ? comparedPeriod.SameLastYear() : period.Previous());
+        var lastYear = Find(orgUnitCode, measure.Code, comparedPeriod.SameLastYear());
+        var target = _targets.Resolve(measure.Code, orgUnitCode, period);
+        var rating = RagRater.Rate(measure, current?.Value, current?.SuppressionReason, target, _request.Version.Scheme);
+        var actual = current?.HasValue == true ? current.Value : null;
+        var fromPrevious = DirectionOfTravel.Compare(measure, actual, previous?.HasValue == true ? previous.Value : null, _request.Materiality);
+        var fromLastYear = DirectionOfTravel.Compare(measure, actual, lastYear?.HasValue == true ? lastYear.Value : null, _request.Materiality);
+        var interval = current?.HasValue == true ? BenchmarkComparer.IntervalFor(measure, current.Numerator, current.Denominator) : null;
+        var england = actual is null ? null : England(measure, comparedPeriod);
+        var comparison = interval is { } ci && england?.Value is { } e
+            ? BenchmarkComparer.Compare(ci, (double)e, measure.Polarity)
+            : BenchmarkComparison.NotCompared;
+
+        return new Score
+        {
+            FrameworkCode = _request.Version.FrameworkCode,
+            MeasureCode = measure.Code,
+            OrgUnitCode = orgUnitCode,
+            Period = period,
+            Actual = actual,
+            Numerator = current?.Numerator,
+            Denominator = current?.Denominator,
+            SuppressionReason = current?.SuppressionReason,
+            Target = target?.Value,
+            Status = rating.Status,
+            DirectionFromPrevious = fromPrevious,
+            DirectionFromLastYear = fromLastYear,
+            PreviousValue = previous?.Value,
+            LowerCi = interval is { } l ? (decimal)l.Lower : null,
+            UpperCi = interval is { } u ? (decimal)u.Upper : null,
+            Comparator = england?.Value,
+            ComparedWithEngland = comparison,
+            Commentary = current?.Commentary,
+            Explanation = Explain(measure, rating, fromPrevious, previous, comparison, england, current),
+        };
+    }
+
+    private static string Explain(
+        Measure measure, RagRating rating, Direction direction, Observation? previous, BenchmarkComparison comparison,
+        ComparatorValue? england, Observation? current)
+    {
+        var parts = new List<string> { rating.Explanation };
+        if (direction != Direction.NotComparable && previous?.Value is { } before)
+        {
+            var when = measure.Frequency == Frequency.Annual ? "a year earlier" : "the previous quarter";
+            parts.Add(direction == Direction.NoChange
+                ? $"No change from {MeasureValueFormatter.Value(measure, before)} {when}."
+                : $"{Capitalise(DirectionOfTravel.Describe(direction))} from {MeasureValueFormatter.Value(measure, before)} {when}.");
+        }
+
+        if (comparison != BenchmarkComparison.NotCompared && england?.Value is { } e)
+        {
+            parts.Add($"{Capitalise(BenchmarkComparer.Describe(comparison))} England ({MeasureValueFormatter.Value(measure, e)}, {england.Period.Key}).");
+        }
+
+        if (current?.DataQualityFlag is { Length: > 0 } flag)
+        {
+            parts.Add($"Data quality: {flag}.");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>
+    /// The value for the period; for an annual measure, the latest value returned in the twelve months
+    /// to the period's end (GLD is returned once a year and carried in later quarters' packs).
+    /// </summary>
+    private Observation? Current(Measure measure, string unit, Period period)
+    {
+        if (measure.Frequency != Frequency.Annual || period.Type != PeriodType.FinancialQuarter)
+        {
+            return Find(unit, measure.Code, period);
+        }
+
+        for (var p = period; p > period.Shift(-4); p = p.Previous())
+        {
+            if (Find(unit, measure.Code, p) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private Observation? Find(string unit, string measure, Period period) =>
+        _effective.TryGetValue(Key(unit, measure, period), out var o) ? o : null;
+
+    /// <summary>The England figure whose period ended most recently, within a year, on or before the compared period's end.</summary>
+    private ComparatorValue? England(Measure measure, Period period) =>
+        measure.Comparators.SelectMany(i => _englandByIndicator[i])
+            .Where(c => c.Value is not null && c.Period.End <= period.End && c.Period.End > period.End.AddYears(-1))
+            .OrderByDescending(c => c.Period.End)
+            .FirstOrDefault();
+
+    private static (string, string, Period) Key(string unit, string measure, Period period) =>
+        (unit.ToUpperInvariant(), measure.ToUpperInvariant(), period);
+}

@@ -1,0 +1,43 @@
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.Numbers;
+using Outcomes.Domain.Scores;
+
+namespace Outcomes.Scoring.Travel;
+
+/// <summary>
+/// Improving / worsening / no change between two values, by polarity. Values are compared as printed
+/// (rounded to the measure's decimals); a change smaller than the materiality threshold is "no change".
+/// </summary>
+public static class DirectionOfTravel
+{
+    public static Direction Compare(Measure measure, decimal? current, decimal? earlier, decimal materiality = 0m)
+    {
+        if (current is null || earlier is null)
+        {
+            return Direction.NotComparable;
+        }
+
+        var change = OfficialRounding.Round(current.Value, measure.Decimals) - OfficialRounding.Round(earlier.Value, measure.Decimals);
+        if (change == 0 || Math.Abs(change) < materiality)
+        {
+            return Direction.NoChange;
+        }
+
+        return measure.Polarity switch
+        {
+            Polarity.HigherIsBetter => change > 0 ? Direction.Improving : Direction.Worsening,
+            Polarity.LowerIsBetter => change < 0 ? Direction.Improving : Direction.Worsening,
+            _ => change > 0 ? Direction.Increased : Direction.Decreased,
+        };
+    }
+
+    public static string Describe(Direction direction) => direction switch
+    {
+        Direction.Improving => "improving",
+        Direction.Worsening => "worsening",
+        Direction.NoChange => "no change",
+        Direction.Increased => "increased",
+        Direction.Decreased => "decreased",
+        _ => "not comparable",
+    };
+}
