@@ -1,0 +1,36 @@
+# Outcomes: every target installs what it needs on a fresh Debian machine with the .NET SDK, then runs.
+SHELL := /bin/bash
+CONFIG ?= Release
+OUT ?= out
+CLI := dotnet run --project src/Outcomes.Cli -c $(CONFIG) --
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup demo test serve bench clean
+
+## setup: Debian packages the product and its tests use (Chromium prints the PDF packs; poppler renders them for checks).
+setup:
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -d /usr/share/fonts/truetype/liberation ]; then \
+	  echo "Installing chromium, poppler-utils and fonts from Debian..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    chromium poppler-utils fonts-liberation fonts-dejavu-core >/dev/null; \
+	fi
+	@dotnet restore Outcomes.sln --verbosity quiet
+
+## demo: fresh SQLite store, every sample framework and return loaded and scored, packs written to out/.
+demo: setup
+	$(CLI) demo --out $(OUT) --store $(OUT)/outcomes.db
+
+## test: every test project against the real parts (SQLite file, .xlsx, Chromium PDFs); ends with "N passed, N failed".
+test: setup
+	@bash .ci/test
+
+## serve: the web service on http://127.0.0.1:5080 over the embedded default store.
+serve: setup
+	dotnet run --project src/Outcomes.Web -c $(CONFIG) -- --urls http://127.0.0.1:5080
+
+## bench: scoring and pack rendering benchmarks (figures go to docs/performance.md by hand, with machine and date).
+bench: setup
+	$(CLI) bench
+
+clean:
+	rm -rf $(OUT) TestResults */*/bin */*/obj
