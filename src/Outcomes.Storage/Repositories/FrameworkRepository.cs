@@ -1,0 +1,298 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Outcomes.Domain.Frameworks;
+
+namespace Outcomes.Storage.Repositories;
+
+/// <summary>A stored framework version whose content differs from the one offered under the same number.</summary>
+public sealed record FrameworkVersionConflict(int Version, string StoredSha256, string OfferedSha256, string Message);
+
+/// <summary>
+/// What <see cref="FrameworkRepository.SaveAsync"/> did. When <see cref="Conflicts"/> is not empty nothing was written:
+/// a new version must not rewrite history, so a changed definition needs a new version number.
+/// </summary>
+public sealed record FrameworkSaveResult(
+    string FrameworkCode,
+    IReadOnlyList<int> AddedVersions,
+    IReadOnlyList<int> UnchangedVersions,
+    IReadOnlyList<FrameworkVersionConflict> Conflicts)
+{
+    public bool Saved => Conflicts.Count == 0;
+}
+
+/// <summary>Frameworks and their versions. A stored version is immutable.</summary>
+public sealed class FrameworkRepository(OutcomesStore store)
+{
+    internal static readonly ProviderSql UpsertFramework = new(
+        "frameworks.upsert",
+        """
+        INSERT INTO frameworks (code, name, authority_code, description, returning_level)
+        VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel)
+        ON CONFLICT (code) DO UPDATE SET
+            name = excluded.name,
+            authority_code = excluded.authority_code,
+            description = excluded.description,
+            returning_level = excluded.returning_level;
+        """,
+        """
+        MERGE dbo.frameworks WITH (HOLDLOCK) AS t
+        USING (VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel))
+            AS s (code, name, authority_code, description, returning_level)
+        ON t.code = s.code
+        WHEN MATCHED THEN UPDATE SET
+            name = s.name,
+            authority_code = s.authority_code,
+            description = s.description,
+            returning_level = s.returning_level
+        WHEN NOT MATCHED THEN
+            INSERT (code, name, authority_code, description, returning_level)
+            VALUES (s.code, s.name, s.authority_code, s.description, s.returning_level);
+        """);
+
+    internal static readonly ProviderSql InsertVersion = new(
+        "framework-versions.insert",
+        """
+        INSERT INTO framework_versions
+            (framework_code, version, effective_from, effective_to, scheme, notes, content_sha256, definition_json, stored_at)
+        VALUES
+            (@FrameworkCode, @Version, @EffectiveFrom, @EffectiveTo, @Scheme, @Notes, @ContentSha256, @DefinitionJson, @StoredAt);
+        """);
+
+    internal static readonly ProviderSql InsertMeasure = new(
+        "measures.insert",
+        """
+        INSERT INTO measures
+            (framework_code, version, code, ordinal, title, unit, rate_per, polarity, aggregation, frequency,
+             cumulative, decimals, ci_method, disclosure_threshold, group_name, is_required, reported_at)
+        VALUES
+            (@FrameworkCode, @Version, @Code, @Ordinal, @Title, @Unit, @RatePer, @Polarity, @Aggregation, @Frequency,
+             @Cumulative, @Decimals, @CiMethod, @DisclosureThreshold, @GroupName, @IsRequired, @ReportedAt);
+        """);
+
+    internal static readonly ProviderSql SelectFrameworks = new(
+        "frameworks.select",
+        """
+        SELECT code AS Code, name AS Name, authority_code AS AuthorityCode, description AS Description, returning_level AS ReturningLevel
+        FROM frameworks
+        WHERE @Code IS NULL OR code = @Code
+        ORDER BY code;
+        """);
+
+    internal static readonly ProviderSql SelectVersions = new(
+        "framework-versions.select",
+        """
+        SELECT framework_code AS FrameworkCode, version AS Version, effective_from AS EffectiveFrom, effective_to AS EffectiveTo,
+               scheme AS Scheme, notes AS Notes, content_sha256 AS ContentSha256, definition_json AS DefinitionJson
+        FROM framework_versions
+        WHERE @Code IS NULL OR framework_code = @Code
+        ORDER BY framework_code, version;
+        """);
+
+    /// <summary>
+    /// Saves the framework's header (name, description: not versioned) and adds each version not yet stored.
+    /// A version already stored with the same content is left as it is. A version stored with different content is
+    /// refused, and then nothing at all is written: a change needs a new version number. Versions stored but not offered are kept.
+    /// </summary>
+    public async Task<FrameworkSaveResult> SaveAsync(Framework framework, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var added = new List<int>();
+        var unchanged = new List<int>();
+        var conflicts = new List<FrameworkVersionConflict>();
+
+        foreach (var group in framework.Versions.GroupBy(v => v.Version).Where(g => g.Count() > 1))
+        {
+            conflicts.Add(new FrameworkVersionConflict(group.Key, string.Empty, string.Empty, $"Version {group.Key} of {framework.Code} is offered {group.Count()} times."));
+        }
+
+        foreach (var v in framework.Versions.Where(v => !string.Equals(v.FrameworkCode, framework.Code, StringComparison.Ordinal)))
+        {
+            conflicts.Add(new FrameworkVersionConflict(v.Version, string.Empty, string.Empty, $"Version {v.Version} names framework '{v.FrameworkCode}', not '{framework.Code}'."));
+        }
+
+        if (conflicts.Count > 0)
+        {
+            return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = (await ReadVersionsAsync(connection, transaction, framework.Code, cancellationToken)).ToDictionary(r => r.Version);
+        var toAdd = new List<(FrameworkVersion Version, string Sha)>();
+
+        foreach (var version in framework.Versions.OrderBy(v => v.Version))
+        {
+            var canonical = Canonical(version);
+            var sha = Sha256(canonical);
+            if (!stored.TryGetValue(version.Version, out var row))
+            {
+                toAdd.Add((version, sha));
+                continue;
+            }
+
+            // The stored hash is the fast path; re-reading the stored definition guards against a hash that moved only
+            // because the domain type gained a property since it was written.
+            if (string.Equals(row.ContentSha256, sha, StringComparison.Ordinal) || string.Equals(Canonical(row.ToVersion()), canonical, StringComparison.Ordinal))
+            {
+                unchanged.Add(version.Version);
+            }
+            else
+            {
+                conflicts.Add(new FrameworkVersionConflict(
+                    version.Version,
+                    row.ContentSha256,
+                    sha,
+                    $"Version {version.Version} of {framework.Code} is already stored with different content; a stored version is never rewritten. Save the change as version {Math.Max(stored.Keys.Max(), framework.Versions.Max(v => v.Version)) + 1}."));
+            }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            store.Sql(UpsertFramework),
+            new { framework.Code, framework.Name, framework.AuthorityCode, framework.Description, framework.ReturningLevel },
+            transaction,
+            cancellationToken: cancellationToken));
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (version, sha) in toAdd)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                store.Sql(InsertVersion),
+                new
+                {
+                    FrameworkCode = framework.Code,
+                    version.Version,
+                    version.EffectiveFrom,
+                    version.EffectiveTo,
+                    Scheme = version.Scheme.ToString(),
+                    version.Notes,
+                    ContentSha256 = sha,
+                    DefinitionJson = Json.Write(new Definition(version.Measures, version.Rules)),
+                    StoredAt = now,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                store.Sql(InsertMeasure),
+                version.Measures.Select((m, i) => new
+                {
+                    FrameworkCode = framework.Code,
+                    version.Version,
+                    m.Code,
+                    Ordinal = i + 1,
+                    m.Title,
+                    Unit = m.Unit.ToString(),
+                    m.RatePer,
+                    Polarity = m.Polarity.ToString(),
+                    Aggregation = m.Aggregation.ToString(),
+                    Frequency = m.Frequency.ToString(),
+                    m.Cumulative,
+                    m.Decimals,
+                    CiMethod = m.CiMethod.ToString(),
+                    m.DisclosureThreshold,
+                    GroupName = m.Group,
+                    IsRequired = m.Required,
+                    m.ReportedAt,
+                }).ToList(),
+                transaction,
+                cancellationToken: cancellationToken));
+            added.Add(version.Version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+    }
+
+    /// <summary>The framework with every stored version, or null when there is none with that code.</summary>
+    public async Task<Framework?> GetAsync(string code, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(code, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Every framework, each with its stored versions, by code.</summary>
+    public Task<IReadOnlyList<Framework>> ListAsync(CancellationToken cancellationToken = default) => LoadAsync(null, cancellationToken);
+
+    /// <summary>The SHA-256 (lower-case hex) of a version's content as the store computes it.</summary>
+    public static string ContentSha256(FrameworkVersion version) => Sha256(Canonical(version));
+
+    private async Task<IReadOnlyList<Framework>> LoadAsync(string? code, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var frameworks = await connection.QueryAsync<FrameworkRow>(new CommandDefinition(store.Sql(SelectFrameworks), new { Code = code }, cancellationToken: cancellationToken));
+        var versions = (await ReadVersionsAsync(connection, null, code, cancellationToken)).ToLookup(v => v.FrameworkCode, StringComparer.Ordinal);
+        return frameworks.Select(f => new Framework
+        {
+            Code = f.Code,
+            Name = f.Name,
+            AuthorityCode = f.AuthorityCode,
+            Description = f.Description,
+            ReturningLevel = f.ReturningLevel,
+            Versions = versions[f.Code].Select(v => v.ToVersion()).ToList(),
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyList<VersionRow>> ReadVersionsAsync(DbConnection connection, DbTransaction? transaction, string? code, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<VersionRow>(new CommandDefinition(store.Sql(SelectVersions), new { Code = code }, transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The content that makes a version what it is, as one canonical JSON text (enums by name, fixed property order).</summary>
+    private static string Canonical(FrameworkVersion v) =>
+        Json.Write(new { v.FrameworkCode, v.Version, v.EffectiveFrom, v.EffectiveTo, Scheme = v.Scheme.ToString(), v.Notes, v.Measures, v.Rules });
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed record Definition(IReadOnlyList<Measure> Measures, IReadOnlyList<CrossMeasureRule> Rules);
+
+    private sealed class FrameworkRow
+    {
+        public string Code { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        public string AuthorityCode { get; set; } = string.Empty;
+
+        public string Description { get; set; } = string.Empty;
+
+        public string ReturningLevel { get; set; } = string.Empty;
+    }
+
+    private sealed class VersionRow
+    {
+        public string FrameworkCode { get; set; } = string.Empty;
+
+        public int Version { get; set; }
+
+        public DateOnly EffectiveFrom { get; set; }
+
+        public DateOnly? EffectiveTo { get; set; }
+
+        public string Scheme { get; set; } = string.Empty;
+
+        public string Notes { get; set; } = string.Empty;
+
+        public string ContentSha256 { get; set; } = string.Empty;
+
+        public string DefinitionJson { get; set; } = string.Empty;
+
+        public FrameworkVersion ToVersion()
+        {
+            var definition = Json.Read<Definition>(DefinitionJson);
+            return new FrameworkVersion
+            {
+                FrameworkCode = FrameworkCode,
+                Version = Version,
+                EffectiveFrom = EffectiveFrom,
+                EffectiveTo = EffectiveTo,
+                Scheme = Enum.Parse<RagScheme>(Scheme),
+                Notes = Notes,
+                Measures = definition.Measures,
+                Rules = definition.Rules,
+            };
+        }
+    }
+}
