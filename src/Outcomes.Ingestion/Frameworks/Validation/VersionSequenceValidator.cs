@@ -99,13 +99,15 @@ internal sealed class VersionSequenceValidator : AbstractValidator<IReadOnlyList
                 continue;
             }
 
-            foreach (var (key, now, was) in new[]
+            // Compare only what both versions spell validly: a misspelling is already reported on its own.
+            foreach (var (key, now, was, valid) in new (string, string?, string?, Func<string?, bool>)[]
                      {
-                         ("unit", m.Unit, old.Unit), ("polarity", m.Polarity, old.Polarity),
-                         ("aggregation", m.Aggregation, old.Aggregation), ("rate_per", m.RatePer, old.RatePer),
+                         ("unit", m.Unit, old.Unit, Vocabulary.Unit.IsValid), ("polarity", m.Polarity, old.Polarity, Vocabulary.Polarity.IsValid),
+                         ("aggregation", m.Aggregation, old.Aggregation, Vocabulary.Aggregation.IsValid),
+                         ("rate_per", m.RatePer, old.RatePer, Vocabulary.IsIntOrBlank),
                      })
             {
-                if (!string.Equals(now?.Trim(), was?.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (valid(now) && valid(was) && !string.Equals(now?.Trim(), was?.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
                     ctx.AddFailure(ValidationProblems.Failure(Where.Of(m, key), "version.measure.meaning-changed",
                         $"measure '{m.Code}' changes {key} from '{was}' in version {earlier.Version} to '{now}' in version {later.Version}; " +
