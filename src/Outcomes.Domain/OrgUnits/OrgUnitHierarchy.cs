@@ -46,7 +46,8 @@ public sealed class OrgUnitHierarchy
         if (!string.Equals(current.Code, code, StringComparison.OrdinalIgnoreCase) && current.IsOpenOn(asOf))
         {
             // A successor of the same type takes the closed unit's place: roll up to the successor's parent.
-            // A successor of a higher level (a centre merged into a cluster's hub) is itself the parent.
+            // A successor of another type (a centre that became a part-time site, or merged into a hub) takes over
+            // the closed unit's history: the successor itself is the parent, and rolls up as it does today.
             return current.Type == Get(code).Type ? ParentOn(current.Code, asOf) ?? LastParent(current.Code) : current.Code;
         }
 
