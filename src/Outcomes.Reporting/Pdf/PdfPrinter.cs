@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Outcomes.Reporting.Pdf;
+
+public sealed class PdfPrinterOptions
+{
+    public const string DefaultChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumEnvironmentVariable = "OUTCOMES_CHROMIUM";
+
+    /// <summary>Chromium to launch. Null: $OUTCOMES_CHROMIUM, else /usr/bin/chromium. A browser is never downloaded.</summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>Printed in every page's footer beside "Page X of Y".</summary>
+    public string FooterText { get; set; } = string.Empty;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public string ResolveChromiumPath()
+    {
+        if (!string.IsNullOrWhiteSpace(ChromiumPath))
+        {
+            return ChromiumPath;
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable(ChromiumEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultChromiumPath : fromEnvironment;
+    }
+}
+
+/// <summary>Chromium is not where the printer was told to find it.</summary>
+public sealed class ChromiumNotFoundException : Exception
+{
+    public ChromiumNotFoundException(string path)
+        : base(
+            $"Chromium was not found at '{path}', so no PDF can be printed. Install it with `apt-get install chromium`, "
+            + $"or set {PdfPrinterOptions.ChromiumEnvironmentVariable} (or PdfPrinterOptions.ChromiumPath) to the Chromium executable.")
+    {
+        Path = path;
+    }
+
+    public ChromiumNotFoundException()
+    {
+    }
+
+    public ChromiumNotFoundException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public string? Path { get; }
+}
+
+/// <summary>
+/// Prints HTML to A4 PDF with the system's Chromium through Playwright. Playwright's driver starts once and the
+/// browser is launched once and reused for every pack; a browser that crashed or disconnected is relaunched and
+/// the print tried once more. Safe to share: each print has its own page.
+/// </summary>
+public sealed class PdfPrinter : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage",
+    ];
+
+    private readonly PdfPrinterOptions _options;
+    private readonly ILogger<PdfPrinter> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private bool _disposed;
+
+    public PdfPrinter(IOptions<PdfPrinterOptions>? options = null, ILogger<PdfPrinter>? logger = null)
+    {
+        _options = options?.Value ?? new PdfPrinterOptions();
+        _logger = logger ?? NullLogger<PdfPrinter>.Instance;
+    }
+
+    public PdfPrinter(PdfPrinterOptions options, ILogger<PdfPrinter>? logger = null)
+        : this(Options.Create(options), logger)
+    {
+    }
+
+    /// <summary>How many times a browser has been launched (1 while the first one lives).</summary>
+    public int LaunchCount { get; private set; }
+
+    /// <summary>Prints the HTML; <paramref name="title"/> becomes the document title when the HTML has none.</summary>
+    public async Task<byte[]> PrintAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            return await PrintOnceAsync(html, title, footerText, cancellationToken);
+        }
+        catch (PlaywrightException e) when (_browser is null || !_browser.IsConnected)
+        {
+            _logger.LogWarning(e, "Chromium went away while printing '{Title}'; relaunching and trying once more", title);
+            await ResetBrowserAsync();
+            return await PrintOnceAsync(html, title, footerText, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await ResetBrowserAsync();
+        _playwright?.Dispose();
+        _playwright = null;
+        _gate.Dispose();
+    }
+
+    private async Task<byte[]> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
+    {
+        var browser = await GetBrowserAsync(cancellationToken);
+        var watch = Stopwatch.StartNew();
+        var page = await browser.NewPageAsync();
+        try
+        {
+            page.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
+
+            // A pack is self-contained; anything it links to outside itself is refused rather than waited for.
+            await page.RouteAsync("**/*", route => route.Request.Url.StartsWith("data:", StringComparison.Ordinal)
+                ? route.ContinueAsync()
+                : route.AbortAsync());
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            cancellationToken.ThrowIfCancellationRequested();
+            if (string.IsNullOrWhiteSpace(await page.TitleAsync()))
+            {
+                _logger.LogDebug("HTML for '{Title}' has no <title>; the PDF's title comes from the document", title);
+            }
+
+            var footer = WebUtility.HtmlEncode(footerText ?? _options.FooterText);
+            var pdf = await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                PrintBackground = true,
+                PreferCSSPageSize = false,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate =
+                    "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8pt;color:#444;width:100%;"
+                    + "margin:0 15mm;display:flex;justify-content:space-between;\">"
+                    + $"<span>{footer}</span>"
+                    + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
+                Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+                Tagged = true,
+                Outline = true,
+            });
+            _logger.LogInformation("Printed '{Title}' ({Bytes} bytes) in {Ms} ms", title, pdf.Length, watch.ElapsedMilliseconds);
+            return pdf;
+        }
+        finally
+        {
+            try
+            {
+                await page.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The browser has gone; the page went with it.
+            }
+        }
+    }
+
+    private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } raced)
+            {
+                return raced;
+            }
+
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser);
+                _browser = null;
+            }
+
+            var path = _options.ResolveChromiumPath();
+            if (!File.Exists(path))
+            {
+                throw new ChromiumNotFoundException(path);
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            var watch = Stopwatch.StartNew();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = path,
+                Headless = true,
+                Args = ChromiumArgs,
+                ChromiumSandbox = false,
+                Timeout = (float)_options.Timeout.TotalMilliseconds,
+            });
+            LaunchCount++;
+            _logger.LogInformation("Launched Chromium {Version} from {Path} in {Ms} ms", _browser.Version, path, watch.ElapsedMilliseconds);
+            return _browser;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ResetBrowserAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser);
+                _browser = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Test hook: closes the browser as a crash would, so the next print must relaunch it.</summary>
+    internal async Task SimulateBrowserLossAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Outcomes.Reporting.Pdf;
+using Outcomes.Reporting.Templates;
+using UglyToad.PdfPig;
+
+namespace Outcomes.Reporting.Tests;
+
+/// <summary>
+/// Real prints with the system Chromium. Where Chromium is missing these fail (not skip) with the
+/// install message, because CI installs it.
+/// </summary>
+[NonParallelizable]
+public class PdfPrinterTests
+{
+    private PdfPrinter _printer = null!;
+
+    [OneTimeSetUp]
+    public void StartPrinter() => _printer = new PdfPrinter(new PdfPrinterOptions { FooterText = SamplePack.Settings.CouncilName });
+
+    [OneTimeTearDown]
+    public async Task StopPrinter() => await _printer.DisposeAsync();
+
+    [Test, Order(1)]
+    public async Task Prints_the_board_pack_as_a_real_pdf_with_figures_letters_footer_and_title()
+    {
+        var model = SamplePack.Model();
+        var html = await new TemplateRenderer().RenderBoardPackAsync(model);
+
+        var watch = Stopwatch.StartNew();
+        var pdf = await _printer.PrintAsync(html, model.DocumentTitle);
+        var first = watch.ElapsedMilliseconds;
+        TestContext.Out.WriteLine($"First print (with Playwright start and Chromium launch): {first} ms, {pdf.Length} bytes");
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "board-pack.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        TestContext.Out.WriteLine($"Written to {path}");
+
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        var text = string.Join("\n", pages);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.NumberOfPages, Is.GreaterThan(1));
+            Assert.That(text, Does.Contain("64.0%"));
+            Assert.That(text, Does.Contain("71.3%"));
+            Assert.That(text, Does.Contain("1,234"));
+            Assert.That(pages[0], Does.Contain("Page 1 of " + document.NumberOfPages));
+            Assert.That(pages[0], Does.Contain("Agenda item"));
+            Assert.That(pages[0], Does.Contain("Bradford"));
+            Assert.That(pages[^1], Does.Contain($"Page {document.NumberOfPages} of {document.NumberOfPages}"));
+            Assert.That(document.Information.Title, Is.EqualTo(model.DocumentTitle));
+        });
+
+        var scorecardPage = pages.Single(p => p.Contains("3.0 Scorecard", StringComparison.Ordinal));
+        var words = scorecardPage.Split(' ');
+        Assert.Multiple(() =>
+        {
+            foreach (var letter in new[] { "R", "A", "G", "B" })
+            {
+                Assert.That(words, Does.Contain(letter), $"status letter {letter} on the scorecard page");
+            }
+        });
+    }
+
+    [Test, Order(2)]
+    public async Task The_browser_is_launched_once_and_reused_for_further_packs()
+    {
+        var html = await new TemplateRenderer().RenderBoardPackAsync(SamplePack.Model());
+
+        var watch = Stopwatch.StartNew();
+        var second = await _printer.PrintAsync(html, "second");
+        var secondMs = watch.ElapsedMilliseconds;
+        watch.Restart();
+        var third = await _printer.PrintAsync("<html><head><title>Short</title></head><body><p>One page.</p></body></html>", "Short");
+        TestContext.Out.WriteLine($"Warm prints: board pack {secondMs} ms, one-page {watch.ElapsedMilliseconds} ms");
+
+        using var shortDoc = PdfDocument.Open(third);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_printer.LaunchCount, Is.EqualTo(1));
+            Assert.That(second, Is.Not.Empty);
+            Assert.That(shortDoc.NumberOfPages, Is.EqualTo(1));
+            Assert.That(shortDoc.Information.Title, Is.EqualTo("Short"));
+        });
+    }
+
+    [Test, Order(3)]
+    public async Task A_lost_browser_is_relaunched_and_the_print_succeeds()
+    {
+        await _printer.PrintAsync("<html><head><title>Before</title></head><body>x</body></html>", "Before");
+        var launches = _printer.LaunchCount;
+
+        await _printer.SimulateBrowserLossAsync();
+        var pdf = await _printer.PrintAsync("<html><head><title>After</title></head><body>y</body></html>", "After");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pdf, Is.Not.Empty);
+            Assert.That(_printer.LaunchCount, Is.EqualTo(launches + 1));
+        });
+    }
+
+    [Test]
+    public async Task A_missing_chromium_says_how_to_install_it()
+    {
+        await using var printer = new PdfPrinter(new PdfPrinterOptions { ChromiumPath = "/nonexistent/chromium" });
+
+        var error = Assert.ThrowsAsync<ChromiumNotFoundException>(() => printer.PrintAsync("<p>x</p>", "x"));
+
+        Assert.That(error!.Message, Does.Contain("apt-get install chromium").And.Contain("OUTCOMES_CHROMIUM").And.Contain("/nonexistent/chromium"));
+    }
+
+    [Test]
+    public void The_default_chromium_path_is_the_system_one_unless_overridden()
+    {
+        var previous = Environment.GetEnvironmentVariable(PdfPrinterOptions.ChromiumEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(PdfPrinterOptions.ChromiumEnvironmentVariable, null);
+            Assert.That(new PdfPrinterOptions().ResolveChromiumPath(), Is.EqualTo("/usr/bin/chromium"));
+            Environment.SetEnvironmentVariable(PdfPrinterOptions.ChromiumEnvironmentVariable, "/opt/chromium/chrome");
+            Assert.That(new PdfPrinterOptions().ResolveChromiumPath(), Is.EqualTo("/opt/chromium/chrome"));
+            Assert.That(new PdfPrinterOptions { ChromiumPath = "/x/chromium" }.ResolveChromiumPath(), Is.EqualTo("/x/chromium"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(PdfPrinterOptions.ChromiumEnvironmentVariable, previous);
+        }
+    }
+}
