@@ -1,0 +1,97 @@
+using FluentValidation;
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.OrgUnits;
+using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
+using Outcomes.Ingestion.Issues;
+using Outcomes.Ingestion.Returns.Validation;
+using static Outcomes.Ingestion.Returns.ReturnTemplateLayout;
+
+namespace Outcomes.Ingestion.Returns;
+
+/// <summary>
+/// Reads a filled-in return template: <see cref="ReturnWorkbookReader"/> reads the cells, <see cref="ReturnValueParser"/>
+/// types them, the validators in <c>Returns.Validation</c> judge them, and <see cref="ReturnObservationBuilder"/>
+/// makes observations. It never throws for a bad file; every problem comes back as an <see cref="ImportIssue"/>.
+/// </summary>
+public static class ReturnTemplateReader
+{
+    private static readonly IValidator<ReturnLine>[] LineValidators =
+        [new LineCellsValidator(), new ValueRangeValidator(), new RatioValidator()];
+
+    private static readonly IValidator<ReturnSubmission>[] SubmissionValidators =
+        [new MeasureCodesValidator(), new RequiredMeasuresValidator(), new CrossMeasureRulesValidator()];
+
+    /// <param name="fileName">The name the user uploaded, used in every issue.</param>
+    /// <param name="xlsx">The uploaded bytes.</param>
+    /// <param name="version">The framework version in force for the return.</param>
+    /// <param name="expectedUnit">When given, the template must be for this unit (and its type decides the measures due).</param>
+    /// <param name="expectedPeriod">When given, the template must be for this period.</param>
+    public static ReturnReadResult Read(string fileName, Stream xlsx, FrameworkVersion version, OrgUnit? expectedUnit = null, Period? expectedPeriod = null)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        ArgumentNullException.ThrowIfNull(version);
+
+        var content = ReturnWorkbookReader.Read(fileName, xlsx, out var fileIssue);
+        if (content is null)
+        {
+            return new ReturnReadResult(null, [fileIssue!]);
+        }
+
+        var identity = new TemplateIdentityValidator(version, expectedUnit, expectedPeriod).Validate(content).ToIssues(fileName).ToList();
+        if (identity.HasErrors())
+        {
+            return new ReturnReadResult(null, identity);
+        }
+
+        var meta = content.Meta!;
+        var unitCode = expectedUnit?.Code ?? meta[Keys.OrgUnitCode];
+        var unitType = expectedUnit?.Type
+            ?? (Enum.TryParse<OrgUnitType>(meta.GetValueOrDefault(Keys.OrgUnitType), ignoreCase: true, out var t) ? t : OrgUnitType.Centre);
+        var period = PeriodParser.Parse(meta[Keys.PeriodKey]);
+        var due = ReturnSchedule.MeasuresDue(version, unitType, period);
+
+        var lines = content.Rows.Select(r => Parse(r, version, due)).ToList();
+        var submission = new ReturnSubmission(fileName, version, unitCode, period, due, lines);
+
+        var issues = new List<ImportIssue>(identity);
+        foreach (var line in lines)
+        {
+            foreach (var validator in LineValidators)
+            {
+                issues.AddRange(validator.Validate(line).ToIssues(fileName));
+            }
+        }
+
+        foreach (var validator in SubmissionValidators)
+        {
+            issues.AddRange(validator.Validate(submission).ToIssues(fileName));
+        }
+
+        var result = new QuarterlyReturn
+        {
+            FrameworkCode = version.FrameworkCode,
+            FrameworkVersion = version.Version,
+            OrgUnitCode = unitCode,
+            Period = period,
+            Observations = ReturnObservationBuilder.Build(submission),
+        };
+        return new ReturnReadResult(result, issues.OrderBy(i => i.Row ?? 0).ThenBy(i => i.Cell, StringComparer.Ordinal).ToList());
+    }
+
+    private static ReturnLine Parse(ReturnRowCells cells, FrameworkVersion version, IReadOnlyList<Measure> due)
+    {
+        var code = ReturnValueParser.ParseText(cells.Code) ?? string.Empty;
+        var measure = code.Length > 0 ? version.Find(code) : null;
+        return new ReturnLine(
+            cells,
+            measure?.Code ?? code,
+            measure,
+            measure is not null && due.Contains(measure),
+            ReturnValueParser.ParseValue(cells.Value, measure),
+            ReturnValueParser.ParseCount(cells.Numerator, "numerator"),
+            ReturnValueParser.ParseCount(cells.Denominator, "denominator"),
+            ReturnValueParser.ParseText(cells.Commentary),
+            ReturnValueParser.ParseText(cells.DataQualityFlag));
+    }
+}
