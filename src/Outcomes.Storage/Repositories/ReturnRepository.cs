@@ -364,6 +364,27 @@ public sealed class ReturnRepository(OutcomesStore store)
         }).ToList();
     }
 
+    internal static readonly ProviderSql SelectSubmissionTimes = new(
+        "return-versions.select-submission-times",
+        """
+        SELECT rv.submitted_at
+        FROM return_versions rv
+        JOIN returns r ON r.id = rv.return_id
+        WHERE r.framework_code = @FrameworkCode AND r.period_end <= @PeriodEnd;
+        """);
+
+    /// <summary>
+    /// When the latest version of any return for the framework up to a period's end was submitted: the "generated
+    /// from data up to" date a pack prints, so the same inputs give the same pack. Null when nothing was submitted.
+    /// </summary>
+    public async Task<DateTimeOffset?> LatestSubmissionAsync(string frameworkCode, Period upTo, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var times = await connection.QueryAsync<DateTimeOffset>(new CommandDefinition(
+            store.Sql(SelectSubmissionTimes), new { FrameworkCode = frameworkCode, PeriodEnd = upTo.End }, cancellationToken: cancellationToken));
+        return times.Select(t => (DateTimeOffset?)t).Max();
+    }
+
     /// <summary>The uploaded bytes of a stored version, or null for an unknown id.</summary>
     public async Task<byte[]?> GetFileAsync(long returnVersionId, CancellationToken cancellationToken = default)
     {

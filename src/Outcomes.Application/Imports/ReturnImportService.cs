@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging;
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.OrgUnits;
+using Outcomes.Domain.Periods;
+using Outcomes.Ingestion.Issues;
+using Outcomes.Ingestion.Returns;
+using Outcomes.Storage;
+using Outcomes.Storage.Repositories;
+
+namespace Outcomes.Application.Imports;
+
+/// <summary>One file's import: the issues found (with places), and what the store did, if anything.</summary>
+public sealed record ReturnImportResult(string File, IReadOnlyList<ImportIssue> Issues, ImportOutcome? Outcome)
+{
+    public bool HasErrors => Issues.Any(i => i.IsError);
+
+    public bool Stored => Outcome?.Stored == true;
+}
+
+/// <summary>
+/// Imports return templates: recognise the template, find the framework version in force for its period, read
+/// and validate every cell, and only then store the whole return in one transaction. A dry run is the same path
+/// stopping before the store. A file with any error stores nothing.
+/// </summary>
+public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImportService> logger)
+{
+    private readonly Dictionary<string, (Framework Framework, OrgUnitHierarchy Hierarchy)> _frameworks = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<ReturnImportResult> ImportAsync(
+        string fileName, byte[] bytes, string submittedBy, DateTimeOffset submittedAt, bool dryRun = false, CancellationToken ct = default) =>
+        ImportAsync(fileName, bytes, submittedBy, _ => submittedAt, dryRun, ct);
+
+    /// <param name="submittedAt">When the return counts as submitted, given its period (the demo stamps sample returns by their deadline).</param>
+    public async Task<ReturnImportResult> ImportAsync(
+        string fileName, byte[] bytes, string submittedBy, Func<Period, DateTimeOffset> submittedAt, bool dryRun = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(submittedAt);
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var peek = new MemoryStream(bytes, writable: false);
+        var content = ReturnWorkbookReader.Read(fileName, peek, out var fileIssue);
+        if (content is null)
+        {
+            return new ReturnImportResult(fileName, [fileIssue!], null);
+        }
+
+        if (content.Meta is not { } meta
+            || !meta.TryGetValue(ReturnTemplateLayout.Keys.FrameworkCode, out var frameworkCode)
+            || !meta.TryGetValue(ReturnTemplateLayout.Keys.PeriodKey, out var periodKey)
+            || !meta.TryGetValue(ReturnTemplateLayout.Keys.OrgUnitCode, out var unitCode))
+        {
+            return Refuse(fileName, "template.not-recognised",
+                $"this is not an Outcomes return template (its hidden '{ReturnTemplateLayout.MetaSheet}' sheet is missing or incomplete); download a template with `outcomes template`.");
+        }
+
+        if (!PeriodParser.TryParse(periodKey, out var period, out var periodError))
+        {
+            return Refuse(fileName, "template.period", $"the template's period '{periodKey}' cannot be read: {periodError}.");
+        }
+
+        var loaded = await LoadFrameworkAsync(frameworkCode, ct);
+        if (loaded is not { } fw)
+        {
+            return Refuse(fileName, "template.framework-unknown", $"framework '{frameworkCode}' is not loaded; run `outcomes frameworks load` first.");
+        }
+
+        if (fw.Framework.VersionOn(period.Start) is not { } version)
+        {
+            return Refuse(fileName, "template.no-version", $"framework '{frameworkCode}' has no version in force for {period.Key}.");
+        }
+
+        if (!fw.Hierarchy.TryGet(unitCode, out var unit))
+        {
+            return Refuse(fileName, "template.org-unit-unknown", $"org unit '{unitCode}' is not part of {fw.Framework.Name}.");
+        }
+
+        var read = ReturnTemplateReader.Read(fileName, new MemoryStream(bytes, writable: false), version, unit, period);
+        if (read.HasErrors || read.Return is null || dryRun)
+        {
+            return new ReturnImportResult(fileName, read.Issues, null);
+        }
+
+        var outcome = await new ReturnRepository(store).ImportAsync(read.Return, fileName, bytes, submittedBy, submittedAt(period), ct);
+        logger.LogInformation("Import {File}: {Kind} v{Version} (+{Inserted} ~{Updated} ={Unchanged})",
+            fileName, outcome.Kind, outcome.VersionNumber, outcome.Inserted, outcome.Updated, outcome.Unchanged);
+        return new ReturnImportResult(fileName, read.Issues, outcome);
+    }
+
+    private async Task<(Framework Framework, OrgUnitHierarchy Hierarchy)?> LoadFrameworkAsync(string code, CancellationToken ct)
+    {
+        if (_frameworks.TryGetValue(code, out var cached))
+        {
+            return cached;
+        }
+
+        if (await new FrameworkRepository(store).GetAsync(code, ct) is not { } framework)
+        {
+            return null;
+        }
+
+        var hierarchy = await new OrgUnitRepository(store).LoadHierarchyAsync(framework.AuthorityCode, ct);
+        return _frameworks[code] = (framework, hierarchy);
+    }
+
+    private static ReturnImportResult Refuse(string file, string rule, string message) =>
+        new(file, [new ImportIssue(file, null, null, null, null, rule, IssueSeverity.Error, message)], null);
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Outcomes.Application.Demo;
+using Spectre.Console;
+
+namespace Outcomes.Cli.Commands;
+
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Where the packs go", DefaultValueFactory = _ => "out" };
+        var samples = new Option<string>("--samples") { Description = "The samples folder", DefaultValueFactory = _ => CliContext.DefaultSamples() };
+        var noPacks = new Option<bool>("--no-packs") { Description = "Build and score the store but render no packs" };
+        var command = new Command("demo", "Fresh SQLite store from the samples: load, import, score, and write a board pack per authority") { output, samples, noPacks };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var logs = CliContext.Logs(parse);
+            var options = new DemoOptions(parse.GetValue(samples)!, parse.GetValue(output)!, parse.GetValue(CliContext.Store)!, Packs: !parse.GetValue(noPacks));
+            var progress = new Progress<string>(line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            var result = await new DemoRunner(logs).RunAsync(options, progress, ct);
+
+            var table = new Table().AddColumns("Council", "Framework", "Returns", "Scores", "Latest", "Authority statuses", "Board pack");
+            foreach (var c in result.Councils)
+            {
+                table.AddRow(
+                    Markup.Escape(c.Name), c.FrameworkCode, c.ReturnsRefused == 0 ? c.ReturnsImported.ToString() : $"{c.ReturnsImported} [red]({c.ReturnsRefused} refused)[/]",
+                    c.Scores.ToString(), c.LatestPeriod?.Key ?? "–", ScoreCommand.Describe(c.AuthorityStatuses), Markup.Escape(c.Pack?.PdfPath ?? "–"));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated($"{result.Comparators} DfE comparator values loaded.");
+            AnsiConsole.MarkupLine("[bold]What officers are told about the sample files with problems (validated, not imported):[/]");
+            foreach (var file in result.ProblemFiles)
+            {
+                ImportCommand.Print(file, dryRun: true);
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Store: {options.StorePath}. Packs (PDF and Excel) are in {Path.GetFullPath(options.OutputFolder)}/<council>/.");
+            AnsiConsole.MarkupLineInterpolated($"Timings: {string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalSeconds:0.0} s"))}");
+            return result.Councils.All(c => c.ReturnsRefused == 0) ? 0 : 1;
+        });
+        return command;
+    }
+}
