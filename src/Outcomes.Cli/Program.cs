@@ -1,5 +1,12 @@
 using System.CommandLine;
 using Outcomes.Cli.Commands;
+using Spectre.Console;
+
+// Piped output (make, CI logs) would otherwise wrap tables at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 160;
+}
 
 var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for early-help services")
 {

@@ -26,7 +26,7 @@ public static class ComparatorCommands
             var result = await new ComparatorLoadingService(store, logs.CreateLogger<ComparatorLoadingService>()).LoadAsync(parse.GetValue(file)!, map, ct);
             foreach (var issue in result.Issues.Take(50))
             {
-                AnsiConsole.MarkupLineInterpolated($"{(issue.IsError ? "[red]error[/]" : "[yellow]warning[/]")} {issue}");
+                AnsiConsole.MarkupLine($"{(issue.IsError ? "[red]error[/]" : "[yellow]warning[/]")} {Markup.Escape(issue.ToString())}");
             }
 
             AnsiConsole.MarkupLineInterpolated($"{result.Read} values read, {result.Stored} stored{(result.HasErrors ? " — nothing stored because of errors" : string.Empty)}");

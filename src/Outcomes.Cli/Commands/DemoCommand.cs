@@ -19,15 +19,21 @@ public static class DemoCommand
             var progress = new Progress<string>(line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
             var result = await new DemoRunner(logs).RunAsync(options, progress, ct);
 
-            var table = new Table().AddColumns("Council", "Framework", "Returns", "Scores", "Latest", "Authority statuses", "Board pack");
+            var table = new Table().AddColumns("Council", "Framework", "Returns", "Scores", "Latest", "Authority-level statuses");
             foreach (var c in result.Councils)
             {
                 table.AddRow(
-                    Markup.Escape(c.Name), c.FrameworkCode, c.ReturnsRefused == 0 ? c.ReturnsImported.ToString() : $"{c.ReturnsImported} [red]({c.ReturnsRefused} refused)[/]",
-                    c.Scores.ToString(), c.LatestPeriod?.Key ?? "–", ScoreCommand.Describe(c.AuthorityStatuses), Markup.Escape(c.Pack?.PdfPath ?? "–"));
+                    Markup.Escape(c.Folder), c.FrameworkCode, c.ReturnsRefused == 0 ? c.ReturnsImported.ToString() : $"{c.ReturnsImported} [red]({c.ReturnsRefused} refused)[/]",
+                    c.Scores.ToString(), c.LatestPeriod?.Key ?? "–", ScoreCommand.Describe(c.AuthorityStatuses));
             }
 
             AnsiConsole.Write(table);
+            foreach (var c in result.Councils.Where(c => c.Pack is not null))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[bold]{c.Pack!.OrgUnitName}[/] {c.Pack.PeriodKey}: {c.Pack.ExecutiveSummary}");
+                AnsiConsole.MarkupLineInterpolated($"    {c.Pack.PdfPath}  and  {Path.GetFileName(c.Pack.ExcelPath)}");
+            }
+
             AnsiConsole.MarkupLineInterpolated($"{result.Comparators} DfE comparator values loaded.");
             AnsiConsole.MarkupLine("[bold]What officers are told about the sample files with problems (validated, not imported):[/]");
             foreach (var file in result.ProblemFiles)

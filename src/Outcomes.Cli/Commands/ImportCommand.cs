@@ -48,7 +48,7 @@ public static class ImportCommand
         AnsiConsole.MarkupLine($"{Markup.Escape(result.File)}: {head}");
         foreach (var issue in result.Issues)
         {
-            AnsiConsole.MarkupLineInterpolated($"    {(issue.IsError ? "[red]error[/]  " : "[yellow]warning[/]")} {issue.Message} [grey]({issue.RuleCode})[/]");
+            AnsiConsole.MarkupLine($"    {(issue.IsError ? "[red]error[/]  " : "[yellow]warning[/]")} {Markup.Escape(issue.Message)} [grey]({Markup.Escape(issue.RuleCode)})[/]");
         }
     }
 }

@@ -4,6 +4,7 @@ using Outcomes.Domain.Numbers;
 using Outcomes.Domain.Observations;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Scores;
+using Outcomes.Domain.Targets;
 using Outcomes.Scoring.Benchmarking;
 using Outcomes.Scoring.Rag;
 using Outcomes.Scoring.RollUps;
@@ -23,16 +24,29 @@ public sealed class ScoringEngine
     private readonly Dictionary<(string Unit, string Measure, Period Period), Observation> _effective;
     private readonly TargetResolver _targets;
     private readonly ILookup<string, ComparatorValue> _englandByIndicator;
+    private readonly HashSet<(string Unit, string Measure, Period Period)> _rolledUp = [];
+    private readonly ILookup<string, string> _rollUpChildren;
 
     public ScoringEngine(ScoringRequest request, DateOnly rollUpAsOf)
     {
         _request = request;
         _targets = new TargetResolver(request.Hierarchy, request.Targets);
         _effective = new();
-        foreach (var o in request.Observations.Concat(RollUpCalculator.RollUp(request.Version, request.Hierarchy, request.Observations, rollUpAsOf)))
+        foreach (var o in request.Observations)
         {
             _effective[Key(o.OrgUnitCode, o.MeasureCode, o.Period)] = o;
         }
+
+        foreach (var o in RollUpCalculator.RollUp(request.Version, request.Hierarchy, request.Observations, rollUpAsOf))
+        {
+            _effective[Key(o.OrgUnitCode, o.MeasureCode, o.Period)] = o;
+            _rolledUp.Add(Key(o.OrgUnitCode, o.MeasureCode, o.Period));
+        }
+
+        _rollUpChildren = request.Hierarchy.Units
+            .Select(u => (Child: u.Code, Parent: request.Hierarchy.RollUpParent(u.Code, rollUpAsOf)))
+            .Where(x => x.Parent is not null)
+            .ToLookup(x => x.Parent!.ToUpperInvariant(), x => x.Child);
 
         _englandByIndicator = request.Comparators
             .Where(c => c.AreaCode == request.EnglandAreaCode && c.Breakdown == "Total")
@@ -56,7 +70,7 @@ public sealed class ScoringEngine
         var comparedPeriod = current?.Period ?? period;
         var previous = Find(orgUnitCode, measure.Code, measure.Frequency == Frequency.Annual ? comparedPeriod.SameLastYear() : period.Previous());
         var lastYear = Find(orgUnitCode, measure.Code, comparedPeriod.SameLastYear());
-        var target = _targets.Resolve(measure.Code, orgUnitCode, period);
+        var (target, targetNote) = TargetFor(measure, orgUnitCode, period);
         var rating = RagRater.Rate(measure, current?.Value, current?.SuppressionReason, target, _request.Version.Scheme);
         var actual = current?.HasValue == true ? current.Value : null;
         var fromPrevious = DirectionOfTravel.Compare(measure, actual, previous?.HasValue == true ? previous.Value : null, _request.Materiality);
@@ -87,8 +101,48 @@ public sealed class ScoringEngine
             Comparator = england?.Value,
             ComparedWithEngland = comparison,
             Commentary = current?.Commentary,
-            Explanation = Explain(measure, rating, fromPrevious, previous, comparison, england, current),
+            Explanation = Explain(measure, rating, fromPrevious, previous, comparison, england, current)
+                + (targetNote is null || target is null ? string.Empty : " " + targetNote),
         };
+    }
+
+    /// <summary>
+    /// The unit's own target; for a count that was rolled up from units below, the sum of their targets (a cluster's
+    /// target of 140 parents must not be applied to a whole authority's 990); otherwise the inherited one.
+    /// </summary>
+    private (Target? Target, string? Note) TargetFor(Measure measure, string unit, Period period)
+    {
+        if (_targets.ResolveOwn(measure.Code, unit, period) is { } own)
+        {
+            return (own, null);
+        }
+
+        var additive = measure.Aggregation is Aggregation.Sum or Aggregation.LatestSnapshot && measure.Unit is MeasureUnit.Count or MeasureUnit.Currency;
+        if (!additive || !_rolledUp.Contains(Key(unit, measure.Code, period)))
+        {
+            return (_targets.Resolve(measure.Code, unit, period), null);
+        }
+
+        var parts = _rollUpChildren[unit.ToUpperInvariant()]
+            .Where(child => Find(child, measure.Code, period)?.HasValue == true)
+            .Select(child => TargetFor(measure, child, period).Target)
+            .ToList();
+        if (parts.Count == 0 || parts.Any(p => p is null))
+        {
+            return (null, null);
+        }
+
+        var first = parts[0]!;
+        var sameKind = parts.All(p => p!.ToleranceKind == first.ToleranceKind);
+        var summed = first with
+        {
+            OrgUnitCode = unit,
+            Value = parts.Sum(p => p!.Value),
+            Stretch = parts.All(p => p!.Stretch is not null) ? parts.Sum(p => p!.Stretch!.Value) : null,
+            ToleranceKind = sameKind ? first.ToleranceKind : ToleranceKind.Absolute,
+            Tolerance = sameKind && first.ToleranceKind == ToleranceKind.Relative ? first.Tolerance : parts.Sum(p => p!.ToleranceKind == ToleranceKind.Absolute ? p.Tolerance : p.Value * p.Tolerance / 100m),
+        };
+        return (summed, $"The target is the sum of the targets of the {parts.Count} units that reported.");
     }
 
     private static string Explain(

@@ -40,6 +40,10 @@ public sealed class TargetResolver
         return Latest(candidates.Where(t => t.OrgUnitCode is null));
     }
 
+    /// <summary>A target set for this unit itself (not inherited), or null.</summary>
+    public Target? ResolveOwn(string measureCode, string orgUnitCode, Period period) =>
+        Latest(_byMeasure[measureCode].Where(t => t.AppliesOn(period.Start) && string.Equals(t.OrgUnitCode, orgUnitCode, StringComparison.OrdinalIgnoreCase)));
+
     private static Target? Latest(IEnumerable<Target> targets) =>
         targets.OrderByDescending(t => t.From ?? DateOnly.MinValue).FirstOrDefault();
 }

@@ -146,3 +146,43 @@ public class ScoringEngineTests
         Assert.That(Math.Round(51.05m, 1), Is.EqualTo(51.0m), "banker's rounding would print 51.0");
     }
 }
+
+public class SummedTargetTests
+{
+    private static readonly Period Q1 = Period.FinancialQuarter(2017, 1);
+
+    [Test]
+    public void A_rolled_up_count_is_judged_against_the_sum_of_the_reporting_units_targets()
+    {
+        var request = new ScoringRequest
+        {
+            Version = TestFrameworks.Version(),
+            Hierarchy = TestFrameworks.Tree(),
+            Observations = [TestFrameworks.Count("C1-1", Q1, "REG", 90), TestFrameworks.Count("C2-1", Q1, "REG", 100)],
+            Targets = [TestFrameworks.Target("REG", 100m, 5m), TestFrameworks.Target("REG", 80m, 5m, unit: "C2-1")],
+        };
+        var engine = new ScoringEngine(request, Q1.End);
+        var authority = engine.ScoreMeasure(TestFrameworks.Registrations, "A", Q1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(authority.Actual, Is.EqualTo(190m));
+            Assert.That(authority.Target, Is.EqualTo(180m), "100 (default for C1-1) + 80 (C2-1's own), not the default 100");
+            Assert.That(authority.Status, Is.EqualTo(Outcomes.Domain.Scores.RagStatus.Green));
+            Assert.That(authority.Explanation, Does.EndWith("The target is the sum of the targets of the 2 units that reported."));
+            Assert.That(engine.ScoreMeasure(TestFrameworks.Registrations, "C1-1", Q1).Target, Is.EqualTo(100m));
+        });
+    }
+
+    [Test]
+    public void A_rolled_up_percentage_keeps_the_inherited_target()
+    {
+        var request = new ScoringRequest
+        {
+            Version = TestFrameworks.Version(),
+            Hierarchy = TestFrameworks.Tree(),
+            Observations = [TestFrameworks.Ratio("C1-1", Q1, "GLD", 70, 100), TestFrameworks.Ratio("C2-1", Q1, "GLD", 72, 100)],
+            Targets = [TestFrameworks.Target("GLD", 70m, 2m)],
+        };
+        Assert.That(new ScoringEngine(request, Q1.End).ScoreMeasure(TestFrameworks.Gld, "A", Q1).Target, Is.EqualTo(70m));
+    }
+}
