@@ -19,7 +19,11 @@ internal static class RepoPaths
 
     public static string SampleFrameworks => Path.Combine(Root, "samples", "frameworks");
 
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    /// <summary>../shared/data (the published source) when present, else samples/open-data, the copy kept in the repository.</summary>
+    public static string SharedData =>
+        Directory.Exists(Path.Combine(Root, "..", "shared", "data"))
+            ? Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"))
+            : Path.Combine(Root, "samples", "open-data");
 
     /// <summary>Reads a DfE CSV (quoted fields allowed, BOM tolerated) as rows of column → value.</summary>
     public static IEnumerable<Dictionary<string, string>> ReadCsv(string fileName)

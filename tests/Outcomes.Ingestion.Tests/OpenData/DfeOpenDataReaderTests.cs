@@ -30,7 +30,9 @@ public class DfeOpenDataReaderTests
         }
 
         Assert.That(dir, Is.Not.Null, "Outcomes.sln not found above the test directory");
-        var path = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "data", name));
+        // ../shared/data is the published source; samples/open-data is the copy that travels with the repository.
+        var shared = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "data", name));
+        var path = File.Exists(shared) ? shared : Path.Combine(dir.FullName, "samples", "open-data", name);
         Assert.That(File.Exists(path), Is.True, $"{path} is missing");
         return path;
     }
