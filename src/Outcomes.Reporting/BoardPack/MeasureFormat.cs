@@ -1,24 +1,15 @@
 using System.Globalization;
 using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Numbers;
+using Outcomes.Scoring.Rag;
 
 namespace Outcomes.Reporting.BoardPack;
 
 /// <summary>How a measure's numbers are written: decimals from the measure, rounding half away from zero.</summary>
 public static class MeasureFormat
 {
-    /// <summary>"64.0%", "1,234", "12.3 per 1,000", "£1,234.50", "3.2".</summary>
-    public static string Value(Measure measure, decimal value)
-    {
-        var number = OfficialRounding.Format(value, measure.Decimals);
-        return measure.Unit switch
-        {
-            MeasureUnit.Percentage => number + "%",
-            MeasureUnit.Rate => $"{number} per {RatePer(measure)}",
-            MeasureUnit.Currency => value < 0 ? "-£" + OfficialRounding.Format(-value, measure.Decimals) : "£" + number,
-            _ => number,
-        };
-    }
+    /// <summary>"64.0%", "1,234", "12.3 per 1,000", "£1,234.50", "3.2": the same spelling the score explanations use.</summary>
+    public static string Value(Measure measure, decimal value) => MeasureValueFormatter.Value(measure, value);
 
     public static decimal Rounded(Measure measure, decimal value) => OfficialRounding.Round(value, measure.Decimals);
 

@@ -13,8 +13,8 @@ public static class MeasureValueFormatter
         return measure.Unit switch
         {
             MeasureUnit.Percentage => n + "%",
-            MeasureUnit.Currency => "£" + n,
-            MeasureUnit.Rate => $"{n} per {(measure.RatePer ?? 1000).ToString("N0", CultureInfo.InvariantCulture)}",
+            MeasureUnit.Currency => value < 0 ? "-£" + OfficialRounding.Format(-value, measure.Decimals) : "£" + n,
+            MeasureUnit.Rate => $"{n} per {measure.Multiplier.ToString("N0", CultureInfo.InvariantCulture)}",
             _ => n,
         };
     }
