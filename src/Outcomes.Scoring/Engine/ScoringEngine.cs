@@ -21,17 +21,17 @@ namespace Outcomes.Scoring.Engine;
 public sealed class ScoringEngine
 {
     private readonly ScoringRequest _request;
-    private readonly Dictionary<(string Unit, string Measure, Period Period), Observation> _effective;
+    private readonly Dictionary<(string Unit, string Measure, Period Period), Observation> _effective = new(ObservationKeyComparer.Instance);
+    private readonly Dictionary<Period, List<string>> _unitsByPeriod = [];
     private readonly TargetResolver _targets;
     private readonly ILookup<string, ComparatorValue> _englandByIndicator;
-    private readonly HashSet<(string Unit, string Measure, Period Period)> _rolledUp = [];
+    private readonly HashSet<(string Unit, string Measure, Period Period)> _rolledUp = new(ObservationKeyComparer.Instance);
     private readonly ILookup<string, string> _rollUpChildren;
 
     public ScoringEngine(ScoringRequest request, DateOnly rollUpAsOf)
     {
         _request = request;
         _targets = new TargetResolver(request.Hierarchy, request.Targets);
-        _effective = new();
         foreach (var o in request.Observations)
         {
             _effective[Key(o.OrgUnitCode, o.MeasureCode, o.Period)] = o;
@@ -43,10 +43,17 @@ public sealed class ScoringEngine
             _rolledUp.Add(Key(o.OrgUnitCode, o.MeasureCode, o.Period));
         }
 
+        foreach (var byPeriod in _effective.Keys.GroupBy(k => k.Period))
+        {
+            _unitsByPeriod[byPeriod.Key] = byPeriod
+                .Select(k => request.Hierarchy.TryGet(k.Unit, out var u) ? u.Code : k.Unit)
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        }
+
         _rollUpChildren = request.Hierarchy.Units
             .Select(u => (Child: u.Code, Parent: request.Hierarchy.RollUpParent(u.Code, rollUpAsOf)))
             .Where(x => x.Parent is not null)
-            .ToLookup(x => x.Parent!.ToUpperInvariant(), x => x.Child);
+            .ToLookup(x => x.Parent!, x => x.Child, StringComparer.OrdinalIgnoreCase);
 
         _englandByIndicator = request.Comparators
             .Where(c => c.AreaCode == request.EnglandAreaCode && c.Breakdown == "Total")
@@ -55,8 +62,7 @@ public sealed class ScoringEngine
 
     /// <summary>Org units with a returned or rolled-up value in the period.</summary>
     public IReadOnlyList<string> UnitsWithData(Period period) =>
-        _effective.Values.Where(o => o.Period == period).Select(o => _request.Hierarchy.TryGet(o.OrgUnitCode, out var u) ? u.Code : o.OrgUnitCode)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        _unitsByPeriod.TryGetValue(period, out var units) ? units : [];
 
     public IReadOnlyList<Score> ScorePeriod(Period period) =>
         UnitsWithData(period).SelectMany(u => ScoreUnit(u, period)).ToList();
@@ -123,7 +129,7 @@ public sealed class ScoringEngine
             return (_targets.Resolve(measure.Code, unit, period), null);
         }
 
-        var parts = _rollUpChildren[unit.ToUpperInvariant()]
+        var parts = _rollUpChildren[unit]
             .Where(child => Find(child, measure.Code, period)?.HasValue == true)
             .Select(child => TargetFor(measure, child, period).Target)
             .ToList();
@@ -205,6 +211,5 @@ public sealed class ScoringEngine
             .OrderByDescending(c => c.Period.End)
             .FirstOrDefault();
 
-    private static (string, string, Period) Key(string unit, string measure, Period period) =>
-        (unit.ToUpperInvariant(), measure.ToUpperInvariant(), period);
+    private static (string, string, Period) Key(string unit, string measure, Period period) => (unit, measure, period);
 }

@@ -17,10 +17,10 @@ public static class RollUpCalculator
     public static IReadOnlyList<Observation> RollUp(
         FrameworkVersion version, OrgUnitHierarchy hierarchy, IReadOnlyCollection<Observation> observations, DateOnly asOf)
     {
-        var effective = new Dictionary<(string Unit, string Measure, Period Period), Observation>();
+        var effective = new Dictionary<(string Unit, string Measure, Period Period), Observation>(Engine.ObservationKeyComparer.Instance);
         foreach (var o in observations)
         {
-            effective[(o.OrgUnitCode.ToUpperInvariant(), o.MeasureCode.ToUpperInvariant(), o.Period)] = o;
+            effective[(o.OrgUnitCode, o.MeasureCode, o.Period)] = o;
         }
 
         var hasData = observations.Select(o => o.OrgUnitCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +37,7 @@ public static class RollUpCalculator
             var childGroups = effective.Values
                 .Select(o => (Obs: o, Parent: Parent(o.OrgUnitCode)))
                 .Where(x => x.Parent is not null && parentsAtLevel.Contains(x.Parent))
-                .GroupBy(x => (Parent: x.Parent!.ToUpperInvariant(), Measure: x.Obs.MeasureCode.ToUpperInvariant(), x.Obs.Period))
+                .GroupBy(x => (Unit: x.Parent!, Measure: x.Obs.MeasureCode, x.Obs.Period), Engine.ObservationKeyComparer.Instance)
                 .ToList();
             foreach (var group in childGroups)
             {
@@ -46,7 +46,7 @@ public static class RollUpCalculator
                     continue;
                 }
 
-                var parentCode = hierarchy.Get(group.Key.Parent).Code;
+                var parentCode = hierarchy.Get(group.Key.Unit).Code;
                 if (!childrenOf.TryGetValue(parentCode, out var kids))
                 {
                     kids = childrenOf[parentCode] = hierarchy.RollUpChildren(parentCode, asOf);
