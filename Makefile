@@ -24,9 +24,11 @@ demo: setup
 test: setup
 	@bash .ci/test
 
-## serve: the web service on http://127.0.0.1:5080 over the embedded default store.
+## serve: the web service on http://127.0.0.1:5080 over the embedded default store (built from the samples if missing).
 serve: setup
-	dotnet run --project src/Outcomes.Web -c $(CONFIG) -- --urls http://127.0.0.1:5080
+	@[ -f $(OUT)/outcomes.db ] || $(CLI) demo --no-packs --out $(OUT) --store $(OUT)/outcomes.db
+	Outcomes__Store__ConnectionString="Data Source=$(CURDIR)/$(OUT)/outcomes.db" \
+	  dotnet run --project src/Outcomes.Web -c $(CONFIG) -- --urls http://127.0.0.1:5080
 
 ## bench: scoring and pack rendering benchmarks (figures go to docs/performance.md by hand, with machine and date).
 bench: setup

@@ -15,7 +15,14 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-if (app.Services.GetRequiredService<IOptions<OutcomesWebOptions>>().Value.MigrateOnStart)
+var settings = app.Services.GetRequiredService<IOptions<OutcomesWebOptions>>().Value;
+if (settings.Store.Provider == StoreProvider.Sqlite
+    && Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.Store.ConnectionString).DataSource)) is { } folder)
+{
+    Directory.CreateDirectory(folder);
+}
+
+if (settings.MigrateOnStart)
 {
     var report = await app.Services.GetRequiredService<OutcomesStore>().MigrateAsync();
     app.Logger.LogInformation("Schema: {Applied} scripts applied, {Already} already applied", report.Applied.Count, report.AlreadyApplied.Count);
