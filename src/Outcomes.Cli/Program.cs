@@ -16,6 +16,7 @@ var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for e
     ComparatorCommands.Create(),
     TemplateCommand.Create(),
     ImportCommand.Create(),
+    ReturnsCommands.Create(), ReturnsCommands.CreateAudit(),
     ScoreCommand.Create(),
     PackCommand.Create(),
     SampleCommands.Create(),

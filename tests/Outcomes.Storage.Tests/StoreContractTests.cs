@@ -5,6 +5,7 @@ using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Returns;
 using Outcomes.Domain.Scores;
 using Outcomes.Storage.Repositories;
+using Outcomes.Storage.Returns;
 
 namespace Outcomes.Storage.Tests;
 
@@ -242,7 +243,7 @@ public abstract class StoreContractTests
             Assert.That((second.Inserted, second.Updated, second.Unchanged), Is.EqualTo((0, 0, 3)));
             Assert.That(await repo.GetVersionsAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1), Has.Count.EqualTo(1));
             Assert.That(await CountAsync("observations"), Is.EqualTo(3));
-            Assert.That(await CountAsync("audit_log"), Is.Zero);
+            Assert.That(await CountAsync("audit_log"), Is.EqualTo(1), "only version 1's submission row; the duplicate wrote none");
         });
     }
 
@@ -418,6 +419,166 @@ public abstract class StoreContractTests
             Assert.That(all.Select(s => s.Period), Is.EqualTo(new[] { Samples.Q1, q2 }), "the other period is kept");
             Assert.That(q1.Single(), Is.EqualTo(replacement));
             Assert.That(elsewhere, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Workflow_transitions_change_the_status_with_an_audit_row_each_and_refusals_change_nothing()
+    {
+        await SeedAsync();
+        var repo = new ReturnRepository(Store);
+        await repo.ImportAsync(Samples.Return(), "v1.xlsx", Samples.File("v1"), "alice", At);
+        var q1 = Samples.Q1;
+
+        var byOfficer = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Approve, WorkflowRole.PerformanceOfficer, "alice", At.AddDays(1), null);
+        var lockEarly = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Lock, WorkflowRole.Approver, "carol", At.AddDays(1), null);
+        var approved = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At.AddDays(2), null);
+        var locked = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Lock, WorkflowRole.Approver, "carol", At.AddDays(3), "Quarter closed");
+        var late = await repo.ImportAsync(Samples.Return(Samples.Obs("GLD", 60m)), "late.xlsx", Samples.File("late"), "alice", At.AddDays(4));
+        var approveLocked = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Approve, WorkflowRole.Administrator, "dave", At.AddDays(4), null);
+        var noReason = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Reopen, WorkflowRole.Administrator, "dave", At.AddDays(5), " ");
+        var notAdmin = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Reopen, WorkflowRole.Approver, "carol", At.AddDays(5), "Late data");
+        var reopened = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, q1, ReturnAction.Reopen, WorkflowRole.Administrator, "dave", At.AddDays(6), "Late data from the centre");
+        var unknown = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Cluster, q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At, null);
+        var audit = await new AuditRepository(Store).ListAsync(ReturnRepository.StatusAuditTable);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((byOfficer.Done, byOfficer.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.Role)));
+            Assert.That((lockEarly.Done, lockEarly.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.NotApproved)));
+            Assert.That((approved.Done, approved.From, approved.To), Is.EqualTo((true, (ReturnStatus?)ReturnStatus.Submitted, (ReturnStatus?)ReturnStatus.Approved)), approved.Message);
+            Assert.That((locked.Done, locked.To), Is.EqualTo((true, (ReturnStatus?)ReturnStatus.Locked)), locked.Message);
+            Assert.That(late.Kind, Is.EqualTo(ImportOutcomeKind.RefusedLocked));
+            Assert.That(late.Message, Does.StartWith("2017-18 Q1 for BRD-C1-01 is locked; an administrator must reopen it with a reason"));
+            Assert.That((approveLocked.Done, approveLocked.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.Locked)));
+            Assert.That((noReason.Done, noReason.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.ReasonRequired)));
+            Assert.That((notAdmin.Done, notAdmin.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.Role)));
+            Assert.That((reopened.Done, reopened.To), Is.EqualTo((true, (ReturnStatus?)ReturnStatus.Submitted)), reopened.Message);
+            Assert.That((unknown.Done, unknown.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.NoReturn)));
+            Assert.That((await repo.FindAsync(Samples.FrameworkCode, Samples.Centre, q1))!.Status, Is.EqualTo(ReturnStatus.Submitted));
+            Assert.That(audit.Select(a => (a.ChangedBy, a.ChangedAt, a.RowKey)), Is.EqualTo(new[]
+            {
+                ("carol", At.AddDays(2), "BRD-CC|BRD-C1-01|2017-18 Q1"),
+                ("carol", At.AddDays(3), "BRD-CC|BRD-C1-01|2017-18 Q1"),
+                ("dave", At.AddDays(6), "BRD-CC|BRD-C1-01|2017-18 Q1"),
+            }));
+            Assert.That(audit.Select(a => (a.OldValue, a.NewValue!.Split(',')[0] + "}")), Is.EqualTo(new[]
+            {
+                ("{\"status\":\"Submitted\"}", "{\"status\":\"Approved\"}"),
+                ("{\"status\":\"Approved\"}", "{\"status\":\"Locked\"}"),
+                ("{\"status\":\"Locked\"}", "{\"status\":\"Submitted\"}"),
+            }));
+            Assert.That(audit.Select(a => a.Reason), Is.EqualTo(new[] { "Approve (submitted → approved)", "Quarter closed", "Late data from the centre" }));
+            Assert.That(audit[2].NewValue, Does.Contain("\"role\":\"Administrator\""));
+        });
+    }
+
+    [Test]
+    public async Task A_new_version_of_an_approved_return_is_submitted_again_and_an_approval_of_a_superseded_version_is_refused()
+    {
+        await SeedAsync();
+        var repo = new ReturnRepository(Store);
+        await repo.ImportAsync(Samples.Return(), "v1.xlsx", Samples.File("v1"), "alice", At);
+        await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At.AddDays(1), null);
+
+        var v2 = await repo.ImportAsync(Samples.Return(Samples.Obs("GLD", 60m), Samples.Obs("REG", 120)), "v2.xlsx", Samples.File("v2"), "bob", At.AddDays(2));
+        var stale = await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At.AddDays(3), null, expectedLatestVersion: 1);
+        var statusRows = await new AuditRepository(Store).ListAsync(ReturnRepository.StatusAuditTable);
+        var submissions = await new AuditRepository(Store).ListAsync(ReturnRepository.VersionAuditTable);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(v2.Kind, Is.EqualTo(ImportOutcomeKind.Imported), v2.Message);
+            Assert.That((await repo.FindAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1))!.Status, Is.EqualTo(ReturnStatus.Submitted));
+            Assert.That((stale.Done, stale.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.Changed)));
+            Assert.That(stale.Message, Does.Contain("new version 2"));
+            var back = statusRows[^1];
+            Assert.That((back.ChangedBy, back.ChangedAt, back.OldValue), Is.EqualTo(("bob", At.AddDays(2), "{\"status\":\"Approved\"}")));
+            Assert.That(back.NewValue, Does.Contain("\"status\":\"Submitted\""));
+            Assert.That(back.Reason, Does.Contain("v2.xlsx").And.Contain("approved"));
+            Assert.That(submissions.Select(a => (a.ChangedBy, a.Reason)), Is.EqualTo(new[] { ("alice", "Return version 1 from v1.xlsx"), ("bob", "Return version 2 from v2.xlsx") }));
+        });
+    }
+
+    [Test]
+    public async Task A_period_is_locked_all_or_nothing_and_reopened_by_an_administrator_with_a_reason()
+    {
+        await SeedAsync();
+        var repo = new ReturnRepository(Store);
+        await repo.ImportAsync(Samples.Return(), "centre.xlsx", Samples.File("centre"), "alice", At);
+        await repo.ImportAsync(Samples.Return(Samples.Obs("REG", 7, unit: Samples.Cluster)) with { OrgUnitCode = Samples.Cluster }, "cluster.xlsx", Samples.File("cluster"), "alice", At);
+        await repo.TransitionAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At, null);
+
+        var early = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Lock, WorkflowRole.Approver, "carol", At.AddDays(1), null);
+        var statusesAfterRefusal = (await repo.ListAsync(Samples.FrameworkCode, Samples.Q1)).Select(r => r.Status).ToList();
+        await repo.TransitionAsync(Samples.FrameworkCode, Samples.Cluster, Samples.Q1, ReturnAction.Approve, WorkflowRole.Approver, "carol", At.AddDays(1), null);
+        var locked = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Lock, WorkflowRole.Approver, "carol", At.AddDays(2), "Quarter closed");
+        var again = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Lock, WorkflowRole.Approver, "carol", At.AddDays(2), null);
+        var byApprover = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Reopen, WorkflowRole.Approver, "carol", At.AddDays(3), "Late data");
+        var noReason = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Reopen, WorkflowRole.Administrator, "dave", At.AddDays(3), null);
+        var reopened = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1, ReturnAction.Reopen, WorkflowRole.Administrator, "dave", At.AddDays(3), "Late data");
+        var empty = await repo.TransitionPeriodAsync(Samples.FrameworkCode, Samples.Q1.Next(), ReturnAction.Lock, WorkflowRole.Approver, "carol", At, null);
+        var list = await repo.ListAsync(Samples.FrameworkCode);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((early.Done, early.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.NotApproved)));
+            Assert.That(early.Message, Does.Contain("2017-18 Q1 for BRD-C1 is submitted"));
+            Assert.That(statusesAfterRefusal, Is.EqualTo(new[] { ReturnStatus.Submitted, ReturnStatus.Approved }), "list is ordered by org unit; nothing was locked");
+            Assert.That((locked.Done, locked.Changed.Count), Is.EqualTo((true, 2)), locked.Message);
+            Assert.That((again.Done, again.Changed.Count, again.Skipped.Count), Is.EqualTo((true, 0, 2)), again.Message);
+            Assert.That((byApprover.Done, byApprover.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.Role)));
+            Assert.That((noReason.Done, noReason.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.ReasonRequired)));
+            Assert.That((reopened.Done, reopened.Changed), Is.EqualTo((true, new[] { Samples.Cluster, Samples.Centre })), reopened.Message);
+            Assert.That((empty.Done, empty.RuleCode), Is.EqualTo((false, ReturnWorkflow.Rules.NoReturn)));
+            Assert.That(list.Select(r => (r.OrgUnitCode, r.Status, r.Versions, r.SubmittedBy)), Is.EqualTo(new[]
+            {
+                (Samples.Cluster, ReturnStatus.Submitted, 1, "alice"),
+                (Samples.Centre, ReturnStatus.Submitted, 1, "alice"),
+            }));
+            Assert.That(list.Select(r => r.SubmittedAt), Is.All.EqualTo(At));
+            var rows = await new AuditRepository(Store).ListAsync(ReturnRepository.StatusAuditTable);
+            Assert.That(rows.Count(r => r.Reason == "Quarter closed"), Is.EqualTo(2));
+            Assert.That(rows.Count(r => r.Reason == "Late data" && r.ChangedBy == "dave"), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Two_versions_compare_measure_by_measure_with_who_submitted_each()
+    {
+        await SeedAsync();
+        var repo = new ReturnRepository(Store);
+        await repo.ImportAsync(Samples.Return(), "v1.xlsx", Samples.File("v1"), "alice", At);
+        var revised = Samples.Return(
+            Samples.Obs("GLD", 52.5m, 1050, 2000),
+            Samples.Obs("REG", 120),
+            Samples.Obs("ENG", 40) with { Commentary = "Now published" });
+        await repo.ImportAsync(revised, "v2.xlsx", Samples.File("v2"), "bob", At.AddDays(2));
+
+        var latest = await repo.CompareVersionsAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1);
+        var first = await repo.CompareVersionsAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1, toVersion: 1);
+        var missing = await repo.CompareVersionsAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1, fromVersion: 7);
+
+        Assert.That(latest.Comparison, Is.Not.Null, latest.Refusal);
+        var c = latest.Comparison!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((c.From!.VersionNumber, c.From.SubmittedBy, c.From.SubmittedAt), Is.EqualTo((1, "alice", At)));
+            Assert.That((c.To.VersionNumber, c.To.SubmittedBy, c.To.SubmittedAt), Is.EqualTo((2, "bob", At.AddDays(2))));
+            Assert.That(c.Measures.Select(m => (m.MeasureCode, m.Kind)), Is.EqualTo(new[]
+            {
+                ("ENG", MeasureChangeKind.Changed), ("GLD", MeasureChangeKind.Changed), ("REG", MeasureChangeKind.Unchanged),
+            }));
+            var gld = c.Measures.Single(m => m.MeasureCode == "GLD");
+            Assert.That((gld.Old!.Value, gld.New!.Value, gld.Old.Numerator, gld.New.Numerator), Is.EqualTo(((decimal?)51.05m, (decimal?)52.5m, (decimal?)1021m, (decimal?)1050m)));
+            Assert.That(gld.ChangedFields, Is.EqualTo(new[] { ReturnVersionComparer.Value, ReturnVersionComparer.Numerator }));
+            var eng = c.Measures.Single(m => m.MeasureCode == "ENG");
+            Assert.That(eng.ChangedFields, Is.EqualTo(new[] { ReturnVersionComparer.Value, ReturnVersionComparer.Suppression, ReturnVersionComparer.Commentary }));
+            Assert.That((eng.Old!.SuppressionReason, eng.New!.Commentary), Is.EqualTo(("c", "Now published")));
+            Assert.That(c.Differences.Count(), Is.EqualTo(2));
+            Assert.That(first.Comparison!.From, Is.Null);
+            Assert.That(first.Comparison.Measures.Select(m => m.Kind), Is.All.EqualTo(MeasureChangeKind.Added));
+            Assert.That((missing.Comparison, missing.Refusal), Is.EqualTo(((VersionComparison?)null, "2017-18 Q1 for BRD-C1-01 has no version 7 (versions 1 to 2)")));
         });
     }
 

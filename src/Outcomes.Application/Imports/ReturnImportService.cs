@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Outcomes.Application.Returns;
 using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
+using Outcomes.Ingestion.History;
 using Outcomes.Ingestion.Issues;
 using Outcomes.Ingestion.Returns;
 using Outcomes.Storage;
@@ -9,20 +11,41 @@ using Outcomes.Storage.Repositories;
 
 namespace Outcomes.Application.Imports;
 
-/// <summary>One file's import: the issues found (with places), and what the store did, if anything.</summary>
+/// <summary>
+/// One file's import: the issues found (with places; history warnings among them), what the store did if anything,
+/// and a summary: Data rows read, observations inserted/updated/unchanged against the previous version, warnings, errors.
+/// </summary>
 public sealed record ReturnImportResult(string File, IReadOnlyList<ImportIssue> Issues, ImportOutcome? Outcome)
 {
     public bool HasErrors => Issues.Any(i => i.IsError);
 
     public bool Stored => Outcome?.Stored == true;
+
+    /// <summary>Rows read from the Data sheet (0 when the file was refused before its rows were read).</summary>
+    public int RowsRead { get; init; }
+
+    public int Inserted => Stored ? Outcome!.Inserted : 0;
+
+    public int Updated => Stored ? Outcome!.Updated : 0;
+
+    /// <summary>Observations the same as the previous version's (for a duplicate file, all of them).</summary>
+    public int Unchanged => Outcome?.Unchanged ?? 0;
+
+    public int Removed => Stored ? Outcome!.Removed : 0;
+
+    public int Warnings => Issues.Count(i => !i.IsError);
+
+    public int Errors => Issues.Count(i => i.IsError);
 }
 
 /// <summary>
 /// Imports return templates: recognise the template, find the framework version in force for its period, read
 /// and validate every cell, and only then store the whole return in one transaction. A dry run is the same path
-/// stopping before the store. A file with any error stores nothing.
+/// stopping before the store. A file with any error stores nothing. A file without errors is also checked against
+/// the stored history of each measure (<see cref="HistoryChecks"/>): outliers and jumps come back as warnings naming the
+/// cell, which do not stop the import but stop approval until the row carries commentary.
 /// </summary>
-public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImportService> logger)
+public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImportService> logger, HistoryCheckOptions? historyOptions = null)
 {
     private readonly Dictionary<string, (Framework Framework, OrgUnitHierarchy Hierarchy)> _frameworks = new(StringComparer.OrdinalIgnoreCase);
 
@@ -74,15 +97,40 @@ public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImpor
         }
 
         var read = ReturnTemplateReader.Read(fileName, new MemoryStream(bytes, writable: false), version, unit, period);
-        if (read.HasErrors || read.Return is null || dryRun)
+        var rowsRead = content.Rows.Count;
+        if (read.HasErrors || read.Return is null)
         {
-            return new ReturnImportResult(fileName, read.Issues, null);
+            return new ReturnImportResult(fileName, read.Issues, null) { RowsRead = rowsRead };
+        }
+
+        var findings = await ReturnWorkflowService.FindingsAsync(store, read.Return.FrameworkCode, read.Return.OrgUnitCode, read.Return.Observations, historyOptions, ct);
+        var places = ValueCells(content);
+        var issues = read.Issues.Concat(findings.Select(f => f.ToIssue(fileName, places.GetValueOrDefault(f.MeasureCode)))).ToList();
+        if (dryRun)
+        {
+            return new ReturnImportResult(fileName, issues, null) { RowsRead = rowsRead };
         }
 
         var outcome = await new ReturnRepository(store).ImportAsync(read.Return, fileName, bytes, submittedBy, submittedAt(period), ct);
-        logger.LogInformation("Import {File}: {Kind} v{Version} (+{Inserted} ~{Updated} ={Unchanged})",
-            fileName, outcome.Kind, outcome.VersionNumber, outcome.Inserted, outcome.Updated, outcome.Unchanged);
-        return new ReturnImportResult(fileName, read.Issues, outcome);
+        logger.LogInformation("Import {File}: {Kind} v{Version} (+{Inserted} ~{Updated} ={Unchanged}, {Warnings} history warnings)",
+            fileName, outcome.Kind, outcome.VersionNumber, outcome.Inserted, outcome.Updated, outcome.Unchanged, findings.Count);
+        return new ReturnImportResult(fileName, issues, outcome) { RowsRead = rowsRead };
+    }
+
+    /// <summary>The Value cell of each measure's first Data row ("Data!D7"), so a history warning can name it.</summary>
+    private static Dictionary<string, CellPlace> ValueCells(ReturnWorkbookContent content)
+    {
+        var places = new Dictionary<string, CellPlace>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in content.Rows)
+        {
+            var code = row.Code.Text.Trim();
+            if (code.Length > 0)
+            {
+                places.TryAdd(code, new CellPlace(row.Value.Sheet, row.Value.Address, row.Value.Row));
+            }
+        }
+
+        return places;
     }
 
     private async Task<(Framework Framework, OrgUnitHierarchy Hierarchy)?> LoadFrameworkAsync(string code, CancellationToken ct)

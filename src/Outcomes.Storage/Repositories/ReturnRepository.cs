@@ -4,6 +4,7 @@ using Dapper;
 using Outcomes.Domain.Observations;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
+using Outcomes.Storage.Returns;
 
 namespace Outcomes.Storage.Repositories;
 
@@ -58,7 +59,7 @@ public sealed record ImportOutcome
 public sealed record StoredReturn(long Id, string FrameworkCode, string OrgUnitCode, Period Period, ReturnStatus Status, int LatestVersion);
 
 /// <summary>Returns and their versions. <see cref="ImportAsync"/> is the only writer of observations.</summary>
-public sealed class ReturnRepository(OutcomesStore store)
+public sealed partial class ReturnRepository(OutcomesStore store)
 {
     internal const string AuditTable = "observations";
 
@@ -244,9 +245,11 @@ public sealed class ReturnRepository(OutcomesStore store)
         else
         {
             returnId = existing.Id;
-            if (Enum.Parse<ReturnStatus>(existing.Status) == ReturnStatus.Locked)
+            var submit = ReturnWorkflow.Decide(
+                Enum.Parse<ReturnStatus>(existing.Status), ReturnAction.Submit, WorkflowRole.PerformanceOfficer, null, ReturnWorkflow.Label(ret.OrgUnitCode, ret.Period));
+            if (!submit.Allowed)
             {
-                return Refused(ImportOutcomeKind.RefusedLocked, $"The {label} is locked; unlock it before submitting a new version.") with { ReturnId = returnId, VersionNumber = existing.LatestVersion ?? 0 };
+                return Refused(ImportOutcomeKind.RefusedLocked, $"{submit.Refusal}; nothing was stored.") with { ReturnId = returnId, VersionNumber = existing.LatestVersion ?? 0 };
             }
         }
 
@@ -312,6 +315,30 @@ public sealed class ReturnRepository(OutcomesStore store)
             cancellationToken: cancellationToken));
 
         var diff = Compare(ret, previousObservations, versionNumber, sourceFileName, submittedBy, at, previous is not null);
+        var returnKey = ReturnKey(ret.FrameworkCode, ret.OrgUnitCode, ret.Period);
+        diff.Audit.Add(new AuditEntry(
+            0,
+            submittedBy,
+            at,
+            VersionAuditTable,
+            returnKey,
+            previous is null ? null : Json.Write(new { Version = previous.VersionNumber }),
+            Json.Write(new { Version = versionNumber, File = sourceFileName, Sha256 = sha }),
+            $"Return version {versionNumber} from {sourceFileName}"));
+
+        // A new version of a draft or approved return makes it submitted again (ReturnWorkflow's Submit).
+        if (existing is not null && Enum.Parse<ReturnStatus>(existing.Status) is var was && was != ReturnStatus.Submitted)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                store.Sql(SetStatusFrom),
+                new { Id = returnId, From = was.ToString(), To = ReturnStatus.Submitted.ToString(), At = at },
+                transaction,
+                cancellationToken: cancellationToken));
+            diff.Audit.Add(StatusAudit(
+                ret.FrameworkCode, ret.OrgUnitCode, ret.Period, was, ReturnStatus.Submitted, ReturnAction.Submit, null, versionNumber, submittedBy, at,
+                $"Return version {versionNumber} from {sourceFileName} replaces the {was.ToString().ToLowerInvariant()} version"));
+        }
+
         await AuditRepository.WriteAsync(store, connection, transaction, diff.Audit, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(SetStatus), new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
@@ -392,23 +419,50 @@ public sealed class ReturnRepository(OutcomesStore store)
         return await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(store.Sql(SelectFile), new { Id = returnVersionId }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Moves a return to <paramref name="status"/> (e.g. Approved, Locked) with an audit row. False for an unknown id.</summary>
+    internal static readonly ProviderSql FindById = new(
+        "returns.find-by-id",
+        $"""
+        SELECT {ReturnColumns}
+        FROM returns r
+        WHERE r.id = @Id;
+        """,
+        $"""
+        SELECT {ReturnColumns}
+        FROM returns r WITH (UPDLOCK, HOLDLOCK)
+        WHERE r.id = @Id;
+        """);
+
+    /// <summary>
+    /// Sets a return's status without asking <see cref="ReturnWorkflow"/> (data repair and tests), with an audit row
+    /// holding the old and new status. People's approvals, locks and reopenings go through <see cref="TransitionAsync"/>.
+    /// False for an unknown id.
+    /// </summary>
     public async Task<bool> SetStatusAsync(long returnId, ReturnStatus status, string changedBy, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            store.Sql(SetStatus), new { Id = returnId, Status = status.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
-        if (changed == 0)
+        var row = await connection.QuerySingleOrDefaultAsync<ReturnRow>(new CommandDefinition(
+            store.Sql(FindById), new { Id = returnId }, transaction, cancellationToken: cancellationToken));
+        if (row is null)
         {
             return false;
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(
+            store.Sql(SetStatus), new { Id = returnId, Status = status.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
         await AuditRepository.WriteAsync(
             store,
             connection,
             transaction,
-            [new AuditEntry(0, changedBy, at, "returns", returnId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, Json.Write(new { Status = status.ToString() }), reason)],
+            [new AuditEntry(
+                0,
+                changedBy,
+                at,
+                StatusAuditTable,
+                ReturnKey(row.FrameworkCode, row.OrgUnitCode, row.ToPeriod()),
+                Json.Write(new { row.Status }),
+                Json.Write(new { Status = status.ToString() }),
+                reason)],
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
