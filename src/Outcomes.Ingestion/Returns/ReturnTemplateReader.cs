@@ -5,6 +5,7 @@ using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.Issues;
 using Outcomes.Ingestion.Returns.Validation;
+using Outcomes.Ingestion.Safety;
 using static Outcomes.Ingestion.Returns.ReturnTemplateLayout;
 
 namespace Outcomes.Ingestion.Returns;
@@ -17,7 +18,7 @@ namespace Outcomes.Ingestion.Returns;
 public static class ReturnTemplateReader
 {
     private static readonly IValidator<ReturnLine>[] LineValidators =
-        [new LineCellsValidator(), new ValueRangeValidator(), new RatioValidator()];
+        [new LineCellsValidator(), new FormulaCellsValidator(), new ValueRangeValidator(), new RatioValidator()];
 
     private static readonly IValidator<ReturnSubmission>[] SubmissionValidators =
         [new MeasureCodesValidator(), new RequiredMeasuresValidator(), new CrossMeasureRulesValidator()];
@@ -27,12 +28,30 @@ public static class ReturnTemplateReader
     /// <param name="version">The framework version in force for the return.</param>
     /// <param name="expectedUnit">When given, the template must be for this unit (and its type decides the measures due).</param>
     /// <param name="expectedPeriod">When given, the template must be for this period.</param>
-    public static ReturnReadResult Read(string fileName, Stream xlsx, FrameworkVersion version, OrgUnit? expectedUnit = null, Period? expectedPeriod = null)
+    /// <param name="limits">Upload size limits checked before the workbook is opened; <see cref="ReturnReadLimits.Default"/> when null.</param>
+    public static ReturnReadResult Read(
+        string fileName, Stream xlsx, FrameworkVersion version, OrgUnit? expectedUnit = null, Period? expectedPeriod = null, ReturnReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         ArgumentNullException.ThrowIfNull(version);
+        try
+        {
+            return ReadChecked(fileName, xlsx, version, expectedUnit, expectedPeriod, limits);
+        }
+        catch (Exception)
+        {
+            // The reader and validators are written not to throw; this is the promise kept if one ever does.
+            return new ReturnReadResult(null, [ImportIssue.ForFile(
+                fileName,
+                WorkbookSafetyGate.Rules.Unreadable,
+                "this workbook could not be read: open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again")]);
+        }
+    }
 
-        var content = ReturnWorkbookReader.Read(fileName, xlsx, out var fileIssue);
+    private static ReturnReadResult ReadChecked(
+        string fileName, Stream xlsx, FrameworkVersion version, OrgUnit? expectedUnit, Period? expectedPeriod, ReturnReadLimits? limits)
+    {
+        var content = ReturnWorkbookReader.Read(fileName, xlsx, out var fileIssue, limits);
         if (content is null)
         {
             return new ReturnReadResult(null, [fileIssue!]);
@@ -55,6 +74,7 @@ public static class ReturnTemplateReader
         var submission = new ReturnSubmission(fileName, version, unitCode, period, due, lines);
 
         var issues = new List<ImportIssue>(identity);
+        issues.AddRange(new WorkbookStructureValidator().Validate(content).ToIssues(fileName));
         foreach (var line in lines)
         {
             foreach (var validator in LineValidators)

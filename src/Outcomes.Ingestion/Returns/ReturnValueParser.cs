@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Outcomes.Domain.Frameworks;
 using Outcomes.Ingestion.OpenData;
@@ -70,6 +71,11 @@ public static partial class ReturnValueParser
             return ParsedValue.Invalid("value.excel-error", $"is the Excel error {text}; enter a number or a suppression code ({SuppressionCodes.ListForMessages})");
         }
 
+        if (DateLike().IsMatch(text))
+        {
+            return ParsedValue.Invalid("value.not-a-number", $"'{text}' is a date, not a number; enter the figure for the period");
+        }
+
         var body = text;
         var percent = body.EndsWith('%');
         if (percent)
@@ -113,8 +119,9 @@ public static partial class ReturnValueParser
             case RawCellKind.Error:
                 return ParsedValue.Invalid($"{what}.excel-error", $"is the Excel error {cell.Text}; enter a whole number");
             case RawCellKind.Boolean:
-            case RawCellKind.Date:
                 return ParsedValue.Invalid($"{what}.not-a-number", $"'{cell.Text}' is not a number");
+            case RawCellKind.Date:
+                return ParsedValue.Invalid($"{what}.not-a-number", $"'{cell.Text}' is a date, not a number");
         }
 
         var text = Clean(cell.Text);
@@ -126,6 +133,11 @@ public static partial class ReturnValueParser
         if (TryNumber(text, out var number))
         {
             return ParsedValue.Of(number);
+        }
+
+        if (DateLike().IsMatch(text))
+        {
+            return ParsedValue.Invalid($"{what}.not-a-number", $"'{text}' is a date, not a number");
         }
 
         if (SuppressionCodes.TryRead(text, out var code))
@@ -173,7 +185,34 @@ public static partial class ReturnValueParser
     // Excel doubles carry binary noise (0.1+0.2); 15 significant digits is what Excel itself shows.
     private static decimal ToDecimal(double d) => decimal.Parse(d.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static string Clean(string text) => text.Replace('\u00A0', ' ').Replace('\u2212', '-').Trim();
+    /// <summary>
+    /// Text as a person meant it: every kind of space (non-breaking U+00A0, narrow U+202F, thin, figure, ideographic,
+    /// tabs) becomes a plain space, zero-width characters and byte-order marks go, the minus sign U+2212 becomes '-',
+    /// and the ends are trimmed. Spaces inside a number ("1 234") are dropped later by the number rules.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    break;
+                case '\u2212':
+                    builder.Append('-');
+                    break;
+                case '\t' or '\r' or '\n':
+                    builder.Append(' ');
+                    break;
+                default:
+                    builder.Append(CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
 
     private static string Describe(MeasureUnit? unit) => unit switch
     {
@@ -187,6 +226,10 @@ public static partial class ReturnValueParser
     // 1234, 1,234, 1,234.5, -3, .5 — thousands separators only in groups of three.
     [GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")]
     private static partial Regex PlainNumber();
+
+    // 01/04/2018, 1-4-18, 01.04.2018, 2018-04-01: a date typed into a figure cell.
+    [GeneratedRegex(@"^(\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})$")]
+    private static partial Regex DateLike();
 
     [GeneratedRegex(@"^-?£?\d+(\.\d+)?\s*(k|m|bn|thousand|million)$", RegexOptions.IgnoreCase)]
     private static partial Regex Abbreviated();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Outcomes.Ingestion.Issues;
+using Outcomes.Ingestion.Safety;
 using static Outcomes.Ingestion.Returns.ReturnTemplateLayout;
 
 namespace Outcomes.Ingestion.Returns;
@@ -13,17 +14,30 @@ public sealed record ReturnRowCells(
     RawCell Numerator,
     RawCell Denominator,
     RawCell Commentary,
-    RawCell DataQualityFlag);
+    RawCell DataQualityFlag,
+    bool IsHidden = false)
+{
+    /// <summary>The cells someone fills in (everything but the code).</summary>
+    public IEnumerable<RawCell> Inputs => [Value, Numerator, Denominator, Commentary, DataQualityFlag];
+}
 
-/// <summary>What a return workbook holds: the hidden key/value rows (null when the sheet is missing) and the Data rows.</summary>
+/// <summary>A merged range that covers cells the reader reads ("D5:E5" on Data).</summary>
+public sealed record MergedArea(string Sheet, string Range, int FirstRow);
+
+/// <summary>
+/// What a return workbook holds: the hidden key/value rows (null when the sheet is missing), the Data rows, and the
+/// oddities a validator should hear about: hidden sheets other than the template's own, merged ranges over read cells.
+/// </summary>
 public sealed record ReturnWorkbookContent(
     IReadOnlyDictionary<string, string>? Meta,
     bool HasDataSheet,
     IReadOnlyList<string> MissingHeaders,
-    IReadOnlyList<ReturnRowCells> Rows);
+    IReadOnlyList<ReturnRowCells> Rows,
+    IReadOnlyList<string>? HiddenSheets = null,
+    IReadOnlyList<MergedArea>? MergedAreas = null);
 
 /// <summary>
-/// Reads a return workbook into addressed cells. It judges nothing except whether the bytes are a workbook at all;
+/// Reads a return workbook into addressed cells. It judges nothing except whether the bytes are a safe workbook at all;
 /// the parser and validators decide what the cells mean.
 /// </summary>
 public static class ReturnWorkbookReader
@@ -33,79 +47,106 @@ public static class ReturnWorkbookReader
         "#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!",
     };
 
-    /// <summary>Reads the workbook; on failure gives null and one file-level issue saying why in plain English.</summary>
-    public static ReturnWorkbookContent? Read(string fileName, Stream xlsx, out ImportIssue? fileIssue)
+    /// <summary>
+    /// Reads the workbook; on failure gives null and one file-level issue saying why in plain English. The raw bytes
+    /// pass <see cref="WorkbookSafetyGate"/> (size, zip bombs, macros, XML entity tricks) before ClosedXML sees them,
+    /// and nothing a workbook holds makes this throw.
+    /// </summary>
+    /// <param name="limits">Size limits for the upload; <see cref="ReturnReadLimits.Default"/> when null.</param>
+    public static ReturnWorkbookContent? Read(string fileName, Stream xlsx, out ImportIssue? fileIssue, ReturnReadLimits? limits = null)
     {
-        fileIssue = null;
-        using var buffer = new MemoryStream();
-        xlsx.CopyTo(buffer);
-        if (buffer.Length == 0)
+        fileIssue = WorkbookSafetyGate.Check(fileName, xlsx, out var bytes, limits);
+        if (fileIssue is not null)
         {
-            fileIssue = ImportIssue.ForFile(fileName, "file.empty", "the file is empty: upload the completed return workbook (.xlsx)");
             return null;
         }
 
-        var bytes = buffer.GetBuffer();
-        if (!(buffer.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4))
-        {
-            fileIssue = ImportIssue.ForFile(fileName, "file.not-xlsx", NotAWorkbookMessage(bytes, (int)buffer.Length));
-            return null;
-        }
-
-        buffer.Position = 0;
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(buffer);
+            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
         }
         catch (Exception)
         {
             fileIssue = ImportIssue.ForFile(
                 fileName,
-                "file.not-xlsx",
+                WorkbookSafetyGate.Rules.NotXlsx,
                 "this file could not be opened as an Excel workbook (.xlsx): it may be damaged, password-protected or another kind of zip file");
             return null;
         }
 
-        using (workbook)
+        try
         {
-            var meta = workbook.TryGetWorksheet(MetaSheet, out var metaSheet) ? ReadMeta(metaSheet) : null;
-            if (!workbook.TryGetWorksheet(DataSheet, out var data))
+            using (workbook)
             {
-                return new ReturnWorkbookContent(meta, false, [], []);
+                return ReadContent(workbook);
             }
-
-            var columns = HeaderColumns(data);
-            var missing = Headers.Take(Columns.DataQualityFlag)
-                .Where(h => h is not "Title" and not "Unit" && !columns.ContainsKey(h))
-                .ToList();
-            if (missing.Count > 0)
-            {
-                return new ReturnWorkbookContent(meta, true, missing, []);
-            }
-
-            var rows = new List<ReturnRowCells>();
-            var last = data.LastRowUsed()?.RowNumber() ?? HeaderRow;
-            for (var r = FirstDataRow; r <= last; r++)
-            {
-                RawCell At(string header) => ReadCell(data, r, columns[header]);
-                var row = new ReturnRowCells(
-                    r,
-                    At(Headers[Columns.Code - 1]),
-                    At(Headers[Columns.Value - 1]),
-                    At(Headers[Columns.Numerator - 1]),
-                    At(Headers[Columns.Denominator - 1]),
-                    At(Headers[Columns.Commentary - 1]),
-                    At(Headers[Columns.DataQualityFlag - 1]));
-                if (!(row.Code.IsBlank && row.Value.IsBlank && row.Numerator.IsBlank && row.Denominator.IsBlank
-                      && row.Commentary.IsBlank && row.DataQualityFlag.IsBlank))
-                {
-                    rows.Add(row);
-                }
-            }
-
-            return new ReturnWorkbookContent(meta, true, [], rows);
         }
+        catch (Exception)
+        {
+            fileIssue = ImportIssue.ForFile(
+                fileName,
+                WorkbookSafetyGate.Rules.Unreadable,
+                "this workbook opened but its sheets could not be read: open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again");
+            return null;
+        }
+    }
+
+    private static ReturnWorkbookContent ReadContent(XLWorkbook workbook)
+    {
+        var meta = workbook.TryGetWorksheet(MetaSheet, out var metaSheet) ? ReadMeta(metaSheet) : null;
+        var hiddenSheets = workbook.Worksheets
+            .Where(w => w.Visibility != XLWorksheetVisibility.Visible && !w.Name.Equals(MetaSheet, StringComparison.OrdinalIgnoreCase))
+            .Select(w => w.Name)
+            .ToList();
+        if (!workbook.TryGetWorksheet(DataSheet, out var data))
+        {
+            return new ReturnWorkbookContent(meta, false, [], [], hiddenSheets);
+        }
+
+        var columns = HeaderColumns(data);
+        var missing = Headers.Take(Columns.DataQualityFlag)
+            .Where(h => h is not "Title" and not "Unit" && !columns.ContainsKey(h))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return new ReturnWorkbookContent(meta, true, missing, [], hiddenSheets);
+        }
+
+        int[] read =
+        [
+            columns[Headers[Columns.Code - 1]], columns[Headers[Columns.Value - 1]], columns[Headers[Columns.Numerator - 1]],
+            columns[Headers[Columns.Denominator - 1]], columns[Headers[Columns.Commentary - 1]], columns[Headers[Columns.DataQualityFlag - 1]],
+        ];
+        var merged = data.MergedRanges
+            .Where(m => m.RangeAddress.LastAddress.RowNumber >= FirstDataRow
+                        && read.Any(c => c >= m.RangeAddress.FirstAddress.ColumnNumber && c <= m.RangeAddress.LastAddress.ColumnNumber))
+            .Select(m => new MergedArea(data.Name, m.RangeAddress.ToStringRelative(), Math.Max(FirstDataRow, m.RangeAddress.FirstAddress.RowNumber)))
+            .OrderBy(m => m.FirstRow)
+            .ToList();
+
+        var rows = new List<ReturnRowCells>();
+        var last = data.LastRowUsed()?.RowNumber() ?? HeaderRow;
+        for (var r = FirstDataRow; r <= last; r++)
+        {
+            RawCell At(string header) => ReadCell(data, r, columns[header]);
+            var row = new ReturnRowCells(
+                r,
+                At(Headers[Columns.Code - 1]),
+                At(Headers[Columns.Value - 1]),
+                At(Headers[Columns.Numerator - 1]),
+                At(Headers[Columns.Denominator - 1]),
+                At(Headers[Columns.Commentary - 1]),
+                At(Headers[Columns.DataQualityFlag - 1]),
+                data.Row(r).IsHidden);
+            if (!(row.Code.IsBlank && row.Value.IsBlank && row.Numerator.IsBlank && row.Denominator.IsBlank
+                  && row.Commentary.IsBlank && row.DataQualityFlag.IsBlank))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return new ReturnWorkbookContent(meta, true, [], rows, hiddenSheets, merged);
     }
 
     /// <summary>One cell as the workbook stores it; a formula gives its cached result.</summary>
@@ -185,22 +226,5 @@ public static class ReturnWorkbookReader
         }
 
         return columns;
-    }
-
-    private static string NotAWorkbookMessage(byte[] bytes, int length)
-    {
-        bool StartsWith(params byte[] sig) => length >= sig.Length && sig.Select((b, i) => bytes[i] == b).All(x => x);
-
-        if (StartsWith((byte)'%', (byte)'P', (byte)'D', (byte)'F'))
-        {
-            return "this is a PDF, not a spreadsheet: upload the return workbook (.xlsx) you downloaded and filled in";
-        }
-
-        if (StartsWith(0xD0, 0xCF, 0x11, 0xE0))
-        {
-            return "this is an old-style Excel file (.xls): open it in Excel and save it as an Excel Workbook (.xlsx), then upload that";
-        }
-
-        return "this is not a spreadsheet: upload the return workbook (.xlsx) you downloaded and filled in";
     }
 }
