@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using Outcomes.Application.Imports;
+using Outcomes.Ingestion.Wide;
 using Spectre.Console;
 
 namespace Outcomes.Cli.Commands;
@@ -9,16 +10,43 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Return templates (.xlsx) to import", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Return templates (.xlsx), long CSVs (.csv, with --framework) or wide workbooks (.xlsx with --mapping)", Arity = ArgumentArity.OneOrMore };
+        var framework = new Option<string?>("--framework", "-f") { Description = "Framework code (required for .csv and --mapping files; templates name their own)" };
+        var mapping = new Option<string?>("--mapping") { Description = "Column mapping (YAML or JSON) for a wide workbook: see samples/wide/README.md" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
         var user = new Option<string>("--as") { Description = "Who is submitting", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing") { files, dryRun, user };
+        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing") { files, dryRun, user, framework, mapping };
         command.SetAction(async (parse, ct) =>
         {
             using var logs = CliContext.Logs(parse);
             var store = CliContext.OpenStore(parse, logs);
             await store.MigrateAsync(ct);
             var service = new ReturnImportService(store, logs.CreateLogger<ReturnImportService>());
+            var csv = new CsvImportService(store, logs.CreateLogger<CsvImportService>());
+            var wide = new WideImportService(store, logs.CreateLogger<WideImportService>());
+            var frameworkCode = parse.GetValue(framework);
+            WideMapping? wideMapping = null;
+            if (parse.GetValue(mapping) is { } mappingPath)
+            {
+                if (!File.Exists(mappingPath))
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {mappingPath}: no such mapping file");
+                    return 2;
+                }
+
+                wideMapping = WideImportService.LoadMapping(mappingPath, out var problems);
+                if (wideMapping is null)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {mappingPath}: the mapping cannot be used");
+                    foreach (var problem in problems)
+                    {
+                        AnsiConsole.MarkupLineInterpolated($"    [red]error[/]   {problem.Message}");
+                    }
+
+                    return 2;
+                }
+            }
+
             var failed = 0;
             foreach (var file in parse.GetValue(files)!)
             {
@@ -26,6 +54,24 @@ public static class ImportCommand
                 {
                     AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {file}: no such file");
                     failed++;
+                    continue;
+                }
+
+                var isCsv = string.Equals(Path.GetExtension(file), ".csv", StringComparison.OrdinalIgnoreCase);
+                if ((isCsv || wideMapping is not null) && string.IsNullOrWhiteSpace(frameworkCode))
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {file}: --framework CODE is required for a {(isCsv ? "CSV" : "mapped workbook")}");
+                    return 2;
+                }
+
+                if (isCsv || wideMapping is not null)
+                {
+                    var bytes = await File.ReadAllBytesAsync(file, ct);
+                    var many = isCsv
+                        ? await csv.ImportAsync(Path.GetFileName(file), bytes, frameworkCode!, parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct)
+                        : await wide.ImportAsync(Path.GetFileName(file), bytes, wideMapping!, frameworkCode!, parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct);
+                    Print(many, parse.GetValue(dryRun));
+                    failed += many.HasErrors ? 1 : 0;
                     continue;
                 }
 
@@ -46,6 +92,29 @@ public static class ImportCommand
             : result.Outcome is { } o ? (o.Stored ? $"[green]✓ stored[/] version {o.VersionNumber}: {o.Inserted} inserted, {o.Updated} updated, {o.Unchanged} unchanged" : $"[yellow]{Markup.Escape(o.Message)}[/]")
             : string.Empty;
         AnsiConsole.MarkupLine($"{Markup.Escape(result.File)}: {head}");
+        foreach (var issue in result.Issues)
+        {
+            AnsiConsole.MarkupLine($"    {(issue.IsError ? "[red]error[/]  " : "[yellow]warning[/]")} {Markup.Escape(issue.Message)} [grey]({Markup.Escape(issue.RuleCode)})[/]");
+        }
+    }
+
+    /// <summary>A long CSV or wide workbook: one line for the file, one per return, then the issues as the template path prints them.</summary>
+    public static void Print(MultiReturnImportResult result, bool dryRun)
+    {
+        var head = result.HasErrors ? "[red]✗ not imported[/]"
+            : dryRun ? $"[green]✓ valid[/] (dry run: nothing stored): {result.RowsRead} rows, {result.Returns.Count} returns"
+            : $"[green]✓ stored[/] {result.RowsRead} rows, {result.Returns.Count} returns: {result.Inserted} inserted, {result.Updated} updated, {result.Unchanged} unchanged";
+        AnsiConsole.MarkupLine($"{Markup.Escape(result.File)}: {head}");
+        if (!dryRun && !result.HasErrors)
+        {
+            foreach (var r in result.Returns.Where(r => r.Outcome is not null))
+            {
+                var o = r.Outcome!;
+                var what = o.Stored ? $"version {o.VersionNumber}: {o.Inserted} inserted, {o.Updated} updated, {o.Unchanged} unchanged" : o.Message;
+                AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(r.OrgUnitCode)} {Markup.Escape(r.Period.Key)}[/] {Markup.Escape(what)}");
+            }
+        }
+
         foreach (var issue in result.Issues)
         {
             AnsiConsole.MarkupLine($"    {(issue.IsError ? "[red]error[/]  " : "[yellow]warning[/]")} {Markup.Escape(issue.Message)} [grey]({Markup.Escape(issue.RuleCode)})[/]");
