@@ -90,3 +90,35 @@ public class CliVerbTests
         Assert.That(run.Output, Does.Contain("2 authorities × 10 centres × 4 measures × 8 quarters = 640 observations").And.Match("[0-9,]+ observations/s"));
     }
 }
+
+public class ErrorReportCliTests
+{
+    [Test]
+    public async Task Import_writes_the_annotated_error_workbook_when_asked()
+    {
+        var dir = Directory.CreateTempSubdirectory("outcomes-cli-report-").FullName;
+        try
+        {
+            var store = Path.Combine(dir, "o.db");
+            var samples = Path.Combine(CliProcess.RepositoryRoot, "samples");
+            await CliProcess.RunAsync(dir, "frameworks", "load", Path.Combine(samples, "frameworks", "blackpool"), "--store", store);
+            var run = await CliProcess.RunAsync(dir, "import", Path.Combine(samples, "returns-with-problems", "blackpool-percentage-over-100.xlsx"),
+                "--error-report", Path.Combine(dir, "reports"), "--store", store);
+            var report = Path.Combine(dir, "reports", "blackpool-percentage-over-100.errors.xlsx");
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+            Assert.That(run.Output, Does.Contain("error report: "));
+            using var workbook = new XLWorkbook(report);
+            var errors = workbook.Worksheet("Errors");
+            Assert.That(errors.RowsUsed().Skip(1).Select(r => string.Join(" ", r.Cells().Select(c => c.GetString()))),
+                Has.Some.Contain("value.percentage-range"));
+            var data = workbook.Worksheet("Data");
+            var commented = data.CellsUsed().Where(c => c.HasComment).ToList();
+            Assert.That(commented, Has.Count.EqualTo(1));
+            Assert.That(commented[0].Comment.Text, Does.Contain("between 0 and 100"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -15,7 +15,11 @@ public static class ImportCommand
         var mapping = new Option<string?>("--mapping") { Description = "Column mapping (YAML or JSON) for a wide workbook: see samples/wide/README.md" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate only; store nothing" };
         var user = new Option<string>("--as") { Description = "Who is submitting", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing") { files, dryRun, user, framework, mapping };
+        var report = new Option<string?>("--error-report")
+        {
+            Description = "For a template with problems, write the annotated workbook (bad cells highlighted and commented, plus an Errors sheet) to this folder",
+        };
+        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing") { files, dryRun, user, framework, mapping, report };
         command.SetAction(async (parse, ct) =>
         {
             using var logs = CliContext.Logs(parse);
@@ -75,8 +79,16 @@ public static class ImportCommand
                     continue;
                 }
 
-                var result = await service.ImportAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct);
+                var uploaded = await File.ReadAllBytesAsync(file, ct);
+                var result = await service.ImportAsync(Path.GetFileName(file), uploaded, parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct);
                 Print(result, parse.GetValue(dryRun));
+                if (parse.GetValue(report) is { } folder && result.Issues.Count > 0)
+                {
+                    Directory.CreateDirectory(folder);
+                    var path = Path.Combine(folder, Path.GetFileNameWithoutExtension(file) + ".errors.xlsx");
+                    await File.WriteAllBytesAsync(path, Ingestion.ErrorReports.ErrorReportWriter.Write(uploaded, result.Issues), ct);
+                    AnsiConsole.MarkupLineInterpolated($"    error report: {path}");
+                }
                 failed += result.HasErrors || (result.Outcome is { Stored: false } o && o.Kind != Storage.Repositories.ImportOutcomeKind.Duplicate) ? 1 : 0;
             }
 

@@ -26,10 +26,17 @@ public static class WideSheetReader
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(hierarchy);
+
+        // The same gate as the template path: size, zip bombs, macros, entity tricks are refused before ClosedXML parses anything.
+        if (Safety.WorkbookSafetyGate.Check(fileName, xlsx, out var bytes) is { } refused)
+        {
+            return CsvReadResult.Refused(refused);
+        }
+
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(xlsx);
+            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
         }
 #pragma warning disable CA1031 // Any failure to open is the same answer to the user: not a workbook we can read.
         catch (Exception)

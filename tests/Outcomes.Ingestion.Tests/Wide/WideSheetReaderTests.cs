@@ -65,6 +65,22 @@ public sealed class WideSheetReaderTests
     }
 
     [Test]
+    public void A_hostile_workbook_is_refused_by_the_safety_gate_before_it_is_opened()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("xl/workbook.xml").Open());
+            writer.Write("<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]><workbook>&lol;</workbook>");
+        }
+
+        zip.Position = 0;
+        var result = WideSheetReader.Read("tracker.xlsx", zip, Mapping(), Bradford.Value.Framework, Bradford.Value.Hierarchy, Today);
+        Assert.That(result.Returns, Is.Empty);
+        Assert.That(result.Issues.Single().RuleCode, Is.EqualTo("file.xml-doctype"));
+    }
+
+    [Test]
     public void A_bad_value_names_sheet_and_cell()
     {
         var result = ReadEdited(ws => ws.Cell("D5").Value = "approx 40");
