@@ -23,7 +23,7 @@ public static class BenchCommand
         var centres = new Option<int>("--centres") { Description = "Centres per authority (clusters of five)", DefaultValueFactory = _ => 25 };
         var measures = new Option<int>("--measures") { DefaultValueFactory = _ => 30 };
         var quarters = new Option<int>("--quarters") { DefaultValueFactory = _ => 40 };
-        var command = new Command("bench", "Benchmark scoring on a synthetic store") { authorities, centres, measures, quarters };
+        var command = new Command("bench", "Benchmark scoring on a synthetic store") { authorities, centres, measures, quarters, ImportCommand() };
         command.SetAction(parse =>
         {
             var (a, c, m, q) = (parse.GetValue(authorities), parse.GetValue(centres), parse.GetValue(measures), parse.GetValue(quarters));
@@ -64,6 +64,29 @@ public static class BenchCommand
             AnsiConsole.MarkupLineInterpolated($"scoring (roll-ups, targets, RAG, direction, CIs, explanations): {score.Elapsed.TotalSeconds:0.00} s, {observations / score.Elapsed.TotalSeconds:N0} observations/s, {scores:N0} scores");
             AnsiConsole.MarkupLineInterpolated($"synthetic data generation (not scoring): {generate.TotalSeconds:0.00} s; peak working set {peak:N0} MiB; {Environment.ProcessorCount} cores");
             return 0;
+        });
+        return command;
+    }
+
+    private static Command ImportCommand()
+    {
+        var csvRows = new Option<int>("--csv-rows") { DefaultValueFactory = _ => 100_000 };
+        var templateRows = new Option<int>("--template-rows") { DefaultValueFactory = _ => 20_000 };
+        var work = new Option<string>("--work") { Description = "Scratch folder for the store and files", DefaultValueFactory = _ => Path.Combine("out", "bench") };
+        var command = new Command("import", "Import throughput (validate and store) against merely reading the same files") { csvRows, templateRows, work };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var logs = CliContext.Logs(parse);
+            var figures = await new Outcomes.Application.Benchmarks.ImportBenchmark(logs).RunAsync(parse.GetValue(work)!, parse.GetValue(csvRows), parse.GetValue(templateRows), ct);
+            var table = new Table().AddColumns("File", "Rows", "Read only", "Rows/s", "Validate + store", "Rows/s", "Ratio", "Stored");
+            foreach (var f in figures)
+            {
+                table.AddRow(f.Name, f.Rows.ToString("N0"), $"{f.Floor.TotalSeconds:0.00} s", f.FloorRowsPerSecond.ToString("N0"),
+                    $"{f.Full.TotalSeconds:0.00} s", f.FullRowsPerSecond.ToString("N0"), $"{f.Ratio:0.0}×", f.Stored ? "yes" : "[red]no[/]");
+            }
+
+            AnsiConsole.Write(table);
+            return figures.All(f => f.Stored) ? 0 : 1;
         });
         return command;
     }
