@@ -18,29 +18,9 @@ namespace Outcomes.Ingestion.Csv;
 /// </summary>
 public static class ReturnGroupJudge
 {
-    private static readonly IValidator<ReturnLine>[] LineValidators =
-        [new LineCellsValidator(), new ValueRangeValidator(), new RatioValidator()];
-
-    private static readonly IValidator<ReturnSubmission>[] SubmissionValidators =
-        [new MeasureCodesValidator(), new RequiredMeasuresValidator(), new CrossMeasureRulesValidator()];
-
     /// <summary>Types one row's cells; <paramref name="code"/> is the measure code already resolved from the row.</summary>
-    public static ReturnLine Parse(ReturnRowCells cells, string code, FrameworkVersion version, IReadOnlyList<Measure> due)
-    {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(version);
-        var measure = code.Length > 0 ? version.Find(code) : null;
-        return new ReturnLine(
-            cells,
-            measure?.Code ?? code,
-            measure,
-            measure is not null && due.Contains(measure),
-            ReturnValueParser.ParseValue(cells.Value, measure),
-            ReturnValueParser.ParseCount(cells.Numerator, "numerator"),
-            ReturnValueParser.ParseCount(cells.Denominator, "denominator"),
-            ReturnValueParser.ParseText(cells.Commentary),
-            ReturnValueParser.ParseText(cells.DataQualityFlag));
-    }
+    public static ReturnLine Parse(ReturnRowCells cells, string code, FrameworkVersion version, IReadOnlyList<Measure> due) =>
+        ReturnJudge.Parse(cells, code, version, due);
 
     /// <summary>Measures due from <paramref name="unit"/> in <paramref name="period"/> under <paramref name="version"/>.</summary>
     public static IReadOnlyList<Measure> Due(FrameworkVersion version, OrgUnit unit, Period period) =>
@@ -53,32 +33,8 @@ public static class ReturnGroupJudge
     public static (QuarterlyReturn Return, IReadOnlyList<ImportIssue> Issues) Judge(
         string fileName, FrameworkVersion version, OrgUnit unit, Period period, IReadOnlyList<Measure> due, IReadOnlyList<ReturnLine> lines)
     {
-        ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(unit);
-        var submission = new ReturnSubmission(fileName, version, unit.Code, period, due, lines);
-        var issues = new List<ImportIssue>();
-        foreach (var line in lines)
-        {
-            foreach (var validator in LineValidators)
-            {
-                issues.AddRange(validator.Validate(line).ToIssues(fileName));
-            }
-        }
-
-        foreach (var validator in SubmissionValidators)
-        {
-            issues.AddRange(validator.Validate(submission).ToIssues(fileName));
-        }
-
-        var result = new QuarterlyReturn
-        {
-            FrameworkCode = version.FrameworkCode,
-            FrameworkVersion = version.Version,
-            OrgUnitCode = unit.Code,
-            Period = period,
-            Observations = ReturnObservationBuilder.Build(submission),
-        };
-        return (result, issues);
+        return ReturnJudge.Judge(fileName, version, unit.Code, period, due, lines);
     }
 
     /// <summary>

@@ -17,12 +17,6 @@ namespace Outcomes.Ingestion.Returns;
 /// </summary>
 public static class ReturnTemplateReader
 {
-    private static readonly IValidator<ReturnLine>[] LineValidators =
-        [new LineCellsValidator(), new FormulaCellsValidator(), new ValueRangeValidator(), new RatioValidator()];
-
-    private static readonly IValidator<ReturnSubmission>[] SubmissionValidators =
-        [new MeasureCodesValidator(), new RequiredMeasuresValidator(), new CrossMeasureRulesValidator()];
-
     /// <param name="fileName">The name the user uploaded, used in every issue.</param>
     /// <param name="xlsx">The uploaded bytes.</param>
     /// <param name="version">The framework version in force for the return.</param>
@@ -70,48 +64,12 @@ public static class ReturnTemplateReader
         var period = PeriodParser.Parse(meta[Keys.PeriodKey]);
         var due = ReturnSchedule.MeasuresDue(version, unitType, period);
 
-        var lines = content.Rows.Select(r => Parse(r, version, due)).ToList();
-        var submission = new ReturnSubmission(fileName, version, unitCode, period, due, lines);
-
+        var lines = content.Rows.Select(r => ReturnJudge.Parse(r, ReturnValueParser.ParseText(r.Code) ?? string.Empty, version, due)).ToList();
+        var (result, judged) = ReturnJudge.Judge(fileName, version, unitCode, period, due, lines);
         var issues = new List<ImportIssue>(identity);
         issues.AddRange(new WorkbookStructureValidator().Validate(content).ToIssues(fileName));
-        foreach (var line in lines)
-        {
-            foreach (var validator in LineValidators)
-            {
-                issues.AddRange(validator.Validate(line).ToIssues(fileName));
-            }
-        }
-
-        foreach (var validator in SubmissionValidators)
-        {
-            issues.AddRange(validator.Validate(submission).ToIssues(fileName));
-        }
-
-        var result = new QuarterlyReturn
-        {
-            FrameworkCode = version.FrameworkCode,
-            FrameworkVersion = version.Version,
-            OrgUnitCode = unitCode,
-            Period = period,
-            Observations = ReturnObservationBuilder.Build(submission),
-        };
+        issues.AddRange(judged);
         return new ReturnReadResult(result, issues.OrderBy(i => i.Row ?? 0).ThenBy(i => i.Cell, StringComparer.Ordinal).ToList());
     }
 
-    private static ReturnLine Parse(ReturnRowCells cells, FrameworkVersion version, IReadOnlyList<Measure> due)
-    {
-        var code = ReturnValueParser.ParseText(cells.Code) ?? string.Empty;
-        var measure = code.Length > 0 ? version.Find(code) : null;
-        return new ReturnLine(
-            cells,
-            measure?.Code ?? code,
-            measure,
-            measure is not null && due.Contains(measure),
-            ReturnValueParser.ParseValue(cells.Value, measure),
-            ReturnValueParser.ParseCount(cells.Numerator, "numerator"),
-            ReturnValueParser.ParseCount(cells.Denominator, "denominator"),
-            ReturnValueParser.ParseText(cells.Commentary),
-            ReturnValueParser.ParseText(cells.DataQualityFlag));
-    }
 }
