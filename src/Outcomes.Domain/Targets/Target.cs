@@ -48,5 +48,36 @@ public sealed record Target
 
     public string? SetBy { get; init; }
 
+    /// <summary>
+    /// How <see cref="Value"/> is spread over the year. Phased, the value is an annual total: a quarter's target is its
+    /// share, and a cumulative (year-to-date) measure's is the sum of the shares so far. Only counts and money are
+    /// phased; a percentage or rate target applies in every quarter as it stands.
+    /// </summary>
+    public TargetPhasing Phasing { get; init; } = TargetPhasing.None;
+
+    /// <summary>The shares for <see cref="TargetPhasing.Profile"/> (4 quarters or 12 months); null otherwise.</summary>
+    public PhasingProfile? Profile { get; init; }
+
+    /// <summary>
+    /// Where a trajectory starts: the value measured at <see cref="BaselineDate"/>. With <see cref="BaselineDate"/> and
+    /// <see cref="TargetDate"/> it makes the target move in a straight line from this to <see cref="Value"/>.
+    /// </summary>
+    public decimal? BaselineValue { get; init; }
+
+    /// <summary>When <see cref="BaselineValue"/> was measured (the trajectory's start).</summary>
+    public DateOnly? BaselineDate { get; init; }
+
+    /// <summary>When <see cref="Value"/> is to be reached; the target holds at <see cref="Value"/> after it.</summary>
+    public DateOnly? TargetDate { get; init; }
+
+    /// <summary>
+    /// Judge the whole confidence interval, not only the point value, against the target: green only when the
+    /// whole interval meets it, red only when the whole interval misses by more than the tolerance.
+    /// </summary>
+    public bool UseConfidenceInterval { get; init; }
+
+    /// <summary>True when baseline value, baseline date and target date are all set and the target date is later.</summary>
+    public bool HasTrajectory => BaselineValue is not null && BaselineDate is { } from && TargetDate is { } to && to > from;
+
     public bool AppliesOn(DateOnly date) => (From is null || From <= date) && (To is null || To >= date);
 }
