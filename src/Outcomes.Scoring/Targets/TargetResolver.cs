@@ -1,3 +1,4 @@
+using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Targets;
@@ -43,6 +44,23 @@ public sealed class TargetResolver
     /// <summary>A target set for this unit itself (not inherited), or null.</summary>
     public Target? ResolveOwn(string measureCode, string orgUnitCode, Period period) =>
         Latest(_byMeasure[measureCode].Where(t => t.AppliesOn(period.Start) && string.Equals(t.OrgUnitCode, orgUnitCode, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// The target in force (<see cref="Resolve"/>) as it applies to <paramref name="period"/>: along its trajectory and phased
+    /// into the quarter or month (<see cref="EffectiveTargets"/>), with the note that explains it; null when there is none.
+    /// </summary>
+    public EffectiveTarget? ResolveEffective(Measure measure, string orgUnitCode, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return Resolve(measure.Code, orgUnitCode, period) is { } target ? EffectiveTargets.For(measure, target, period) : null;
+    }
+
+    /// <summary>The unit's own target (<see cref="ResolveOwn"/>) as it applies to <paramref name="period"/>; null when it has none.</summary>
+    public EffectiveTarget? ResolveOwnEffective(Measure measure, string orgUnitCode, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return ResolveOwn(measure.Code, orgUnitCode, period) is { } target ? EffectiveTargets.For(measure, target, period) : null;
+    }
 
     private static Target? Latest(IEnumerable<Target> targets) =>
         targets.OrderByDescending(t => t.From ?? DateOnly.MinValue).FirstOrDefault();
