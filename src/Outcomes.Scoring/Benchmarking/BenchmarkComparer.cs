@@ -27,6 +27,45 @@ public static class BenchmarkComparer
     }
 
     /// <summary>
+    /// Two-level comparison (METHODS §2): the benchmark inside the area's 95% interval is Similar; outside it but inside
+    /// the 99.8% interval, Better/Worse (Higher/Lower with no polarity) at 95%; outside the 99.8% interval, significantly
+    /// so. Endpoints are inclusive, as in <see cref="Compare"/>. NaN intervals or benchmark are not compared.
+    /// </summary>
+    public static TwoLevelComparison CompareTwoLevel(Interval interval95, Interval interval998, double benchmark, Polarity polarity)
+    {
+        if (double.IsNaN(benchmark) || double.IsNaN(interval95.Lower) || double.IsNaN(interval998.Lower))
+        {
+            return TwoLevelComparison.NotCompared;
+        }
+
+        var comparison = Compare(interval95, benchmark, polarity);
+        if (comparison == BenchmarkComparison.Similar)
+        {
+            return new TwoLevelComparison(comparison, BenchmarkSignificance.Similar);
+        }
+
+        return new TwoLevelComparison(comparison, interval998.Contains(benchmark) ? BenchmarkSignificance.Beyond95 : BenchmarkSignificance.Beyond998);
+    }
+
+    /// <summary>
+    /// Two-level comparison of a proportion x/n, with Wilson intervals (METHODS §1), against a benchmark proportion
+    /// (0–1). Not compared when n ≤ 0 or x is outside 0…n.
+    /// </summary>
+    public static TwoLevelComparison CompareTwoLevel(double events, double total, double benchmarkProportion, Polarity polarity)
+    {
+        if (!(total > 0) || !(events >= 0) || events > total)
+        {
+            return TwoLevelComparison.NotCompared;
+        }
+
+        return CompareTwoLevel(
+            WilsonInterval.Of(events, total, ConfidenceLevel.Ninety5),
+            WilsonInterval.Of(events, total, ConfidenceLevel.Ninety9Point8),
+            benchmarkProportion,
+            polarity);
+    }
+
+    /// <summary>
     /// The interval of a measure's value on its own scale (a percentage 0–100, a rate per N), or null where the
     /// measure has no interval method or the numerator/denominator are missing.
     /// </summary>
