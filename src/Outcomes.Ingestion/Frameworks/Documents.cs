@@ -263,6 +263,12 @@ internal sealed class TargetDocument : YamlDocument
         SetOn = map.Str("set_on");
         SetBy = map.Str("set_by");
         Notes = map.Str("notes");
+        Phasing = map.Str("phasing");
+        Profile = ProfileShares(map.Strings("profile"));
+        BaselineValue = map.Str("baseline_value");
+        BaselineDate = map.Str("baseline_date");
+        TargetDate = map.Str("target_date");
+        UseConfidenceInterval = map.Str("use_confidence_interval");
         map.ReportUnknownKeys($"the target for '{Measure}'");
     }
 
@@ -292,6 +298,29 @@ internal sealed class TargetDocument : YamlDocument
     public string? SetBy { get; }
 
     public string? Notes { get; }
+
+    /// <summary>none | equal | profile: how an annual total is spread over the quarters.</summary>
+    public string? Phasing { get; }
+
+    /// <summary>The shares of a profile, as written: a list [20, 25, 25, 30] or the one value "20/25/25/30".</summary>
+    public IReadOnlyList<string> Profile { get; }
+
+    public string? BaselineValue { get; }
+
+    public string? BaselineDate { get; }
+
+    public string? TargetDate { get; }
+
+    /// <summary>true | false; absent: the file's default.</summary>
+    public string? UseConfidenceInterval { get; }
+
+    /// <summary>True when any of the three trajectory fields is written.</summary>
+    public bool MentionsTrajectory => BaselineValue is not null || BaselineDate is not null || TargetDate is not null;
+
+    private static IReadOnlyList<string> ProfileShares(IReadOnlyList<string> written) =>
+        written.Count == 1 && written[0].Contains('/', StringComparison.Ordinal)
+            ? written[0].Split('/').Select(s => s.Trim()).ToList()
+            : written;
 }
 
 internal sealed class TargetsDocument : YamlDocument
@@ -300,11 +329,15 @@ internal sealed class TargetsDocument : YamlDocument
         : base(map, file)
     {
         Framework = map.Str("framework");
+        UseConfidenceInterval = map.Str("use_confidence_interval");
         Targets = map.Maps("targets").Select(m => new TargetDocument(m, file)).ToList();
         map.ReportUnknownKeys("targets.yaml");
     }
 
     public string? Framework { get; }
+
+    /// <summary>The default for every target of a measure with a confidence-interval method: true | false (absent: false).</summary>
+    public string? UseConfidenceInterval { get; }
 
     public IReadOnlyList<TargetDocument> Targets { get; }
 }

@@ -218,6 +218,12 @@ public static partial class FrameworkPackageLoader
                     $"targets.yaml is for framework '{targets.Framework}' but the framework files say '{ordered[0].Framework}'"));
             }
 
+            if (!Vocabulary.IsBoolOrBlank(targets.UseConfidenceInterval))
+            {
+                problems.Add(new FrameworkProblem(targets.File, targets.LineOf("use_confidence_interval"), "use_confidence_interval", "target.use-confidence-interval",
+                    $"targets.yaml use_confidence_interval '{targets.UseConfidenceInterval}' should be true or false"));
+            }
+
             var context = new TargetContext(ordered, organisation?.AllUnits ?? []);
             var targetValidator = new TargetValidator(context);
             foreach (var target in targets.Targets)
@@ -264,6 +270,8 @@ public static partial class FrameworkPackageLoader
         var measureCodes = ordered.SelectMany(v => v.Measures).GroupBy(m => m.Code!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Key, StringComparer.OrdinalIgnoreCase);
         var unitCodes = units.ToDictionary(u => u.Code, u => u.Code, StringComparer.OrdinalIgnoreCase);
+        var context = new TargetContext(ordered, organisation.AllUnits);
+        var intervalsByDefault = Vocabulary.Bool(targets?.UseConfidenceInterval, whenBlank: false);
         var targetList = (targets?.Targets ?? []).Select(t => new Target
             {
                 FrameworkCode = code,
@@ -278,6 +286,14 @@ public static partial class FrameworkPackageLoader
                 Source = t.Source is null ? TargetSource.Local : Vocabulary.Source.Parse(t.Source),
                 SetOn = Vocabulary.Date(t.SetOn),
                 SetBy = t.SetBy,
+                Phasing = t.Phasing is null ? TargetPhasing.None : Vocabulary.Phasing.Parse(t.Phasing),
+                Profile = t.Profile.Count == 0 ? null : new PhasingProfile(t.Profile.Select(s => Vocabulary.Decimal(s)!.Value)),
+                BaselineValue = Vocabulary.Decimal(t.BaselineValue),
+                BaselineDate = Vocabulary.Date(t.BaselineDate),
+                TargetDate = Vocabulary.Date(t.TargetDate),
+                UseConfidenceInterval = Vocabulary.TryBool(t.UseConfidenceInterval, out var own)
+                    ? own
+                    : intervalsByDefault && TargetScheduleValidator.HasIntervalMethod(t, context),
             })
             .ToList();
 

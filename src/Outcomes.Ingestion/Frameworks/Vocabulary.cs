@@ -71,6 +71,9 @@ internal static class Vocabulary
     public static readonly Spellings<ToleranceKind> ToleranceKind = new(
         ("absolute", Domain.Targets.ToleranceKind.Absolute), ("relative", Domain.Targets.ToleranceKind.Relative));
 
+    public static readonly Spellings<TargetPhasing> Phasing = new(
+        ("none", TargetPhasing.None), ("equal", TargetPhasing.Equal), ("profile", TargetPhasing.Profile));
+
     public static readonly Spellings<TargetSource> Source = new(
         ("national", TargetSource.National), ("local", TargetSource.Local), ("stretch", TargetSource.Stretch),
         ("advisory-board", TargetSource.AdvisoryBoard));

@@ -109,6 +109,8 @@ internal sealed class TargetValidator : AbstractValidator<TargetDocument>
             .When(t => !t.IsDefault && context.UnitTypes.ContainsKey(t.OrgUnit!) && context.Latest(t.Measure)?.ReportedAt is not null)
             .WithErrorCode("target.org-unit.below-reported-at")
             .WithMessage(t => $"target for '{t.Measure}' is set on '{t.OrgUnit}', but that measure is only reported at {context.Latest(t.Measure)!.ReportedAt} level");
+
+        Include(new TargetScheduleValidator(context));
     }
 
     /// <summary>A target on a centre for a measure reported only at authority level could never be met or missed.</summary>
