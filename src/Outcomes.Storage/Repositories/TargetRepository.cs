@@ -14,9 +14,11 @@ public sealed class TargetRepository(OutcomesStore store)
         "targets.insert",
         """
         INSERT INTO targets
-            (framework_code, measure_code, org_unit_code, valid_from, valid_to, value, stretch, tolerance, tolerance_kind, source, set_on, set_by)
+            (framework_code, measure_code, org_unit_code, valid_from, valid_to, value, stretch, tolerance, tolerance_kind, source, set_on, set_by,
+             phasing, phasing_profile, baseline_value, baseline_date, target_date, use_confidence_interval)
         VALUES
-            (@FrameworkCode, @MeasureCode, @OrgUnitCode, @From, @To, @Value, @Stretch, @Tolerance, @ToleranceKind, @Source, @SetOn, @SetBy);
+            (@FrameworkCode, @MeasureCode, @OrgUnitCode, @From, @To, @Value, @Stretch, @Tolerance, @ToleranceKind, @Source, @SetOn, @SetBy,
+             @Phasing, @PhasingProfile, @BaselineValue, @BaselineDate, @TargetDate, @UseConfidenceInterval);
         """);
 
     internal static readonly ProviderSql Select = new(
@@ -24,7 +26,9 @@ public sealed class TargetRepository(OutcomesStore store)
         """
         SELECT framework_code AS FrameworkCode, measure_code AS MeasureCode, org_unit_code AS OrgUnitCode,
                valid_from AS ValidFrom, valid_to AS ValidTo, value AS Value, stretch AS Stretch, tolerance AS Tolerance,
-               tolerance_kind AS ToleranceKind, source AS Source, set_on AS SetOn, set_by AS SetBy
+               tolerance_kind AS ToleranceKind, source AS Source, set_on AS SetOn, set_by AS SetBy,
+               phasing AS Phasing, phasing_profile AS PhasingProfile, baseline_value AS BaselineValue, baseline_date AS BaselineDate,
+               target_date AS TargetDate, use_confidence_interval AS UseConfidenceInterval
         FROM targets
         WHERE framework_code = @FrameworkCode
         ORDER BY measure_code, org_unit_code, valid_from, id;
@@ -62,6 +66,12 @@ public sealed class TargetRepository(OutcomesStore store)
                 Source = t.Source.ToString(),
                 t.SetOn,
                 t.SetBy,
+                Phasing = t.Phasing == TargetPhasing.None ? null : t.Phasing.ToString(),
+                PhasingProfile = t.Profile?.ToString(),
+                t.BaselineValue,
+                t.BaselineDate,
+                t.TargetDate,
+                UseConfidenceInterval = t.UseConfidenceInterval,
             }).ToList(),
             transaction,
             cancellationToken: cancellationToken));
@@ -87,6 +97,12 @@ public sealed class TargetRepository(OutcomesStore store)
             Source = Enum.Parse<TargetSource>(r.Source),
             SetOn = r.SetOn,
             SetBy = r.SetBy,
+            Phasing = r.Phasing is null ? TargetPhasing.None : Enum.Parse<TargetPhasing>(r.Phasing),
+            Profile = r.PhasingProfile is null ? null : PhasingProfile.Parse(r.PhasingProfile),
+            BaselineValue = Values.Normalise(r.BaselineValue),
+            BaselineDate = r.BaselineDate,
+            TargetDate = r.TargetDate,
+            UseConfidenceInterval = r.UseConfidenceInterval ?? false,
         }).ToList();
     }
 
@@ -115,5 +131,17 @@ public sealed class TargetRepository(OutcomesStore store)
         public DateOnly? SetOn { get; set; }
 
         public string? SetBy { get; set; }
+
+        public string? Phasing { get; set; }
+
+        public string? PhasingProfile { get; set; }
+
+        public decimal? BaselineValue { get; set; }
+
+        public DateOnly? BaselineDate { get; set; }
+
+        public DateOnly? TargetDate { get; set; }
+
+        public bool? UseConfidenceInterval { get; set; }
     }
 }
