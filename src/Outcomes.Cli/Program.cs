@@ -22,6 +22,7 @@ var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for e
     SampleCommands.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),
+    AnalyseCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
