@@ -13,6 +13,7 @@ namespace Outcomes.Scoring.Baselines;
 /// </summary>
 public static class BaselineComparer
 {
+    /// <summary>The change from <paramref name="baseline"/> to <paramref name="current"/> (the value for <paramref name="currentPeriod"/>), judged and explained.</summary>
     public static BaselineChange Compare(Measure measure, Baseline baseline, decimal? current, Period currentPeriod, decimal materiality = 0m)
     {
         ArgumentNullException.ThrowIfNull(measure);

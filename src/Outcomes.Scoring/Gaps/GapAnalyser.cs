@@ -15,6 +15,10 @@ namespace Outcomes.Scoring.Gaps;
 /// </summary>
 public static class GapAnalyser
 {
+    /// <summary>
+    /// The gap between <paramref name="a"/> and <paramref name="b"/> in every period either has, in <paramref name="current"/>,
+    /// and its change since <paramref name="basePeriod"/> and since the latest earlier period where both groups have a value.
+    /// </summary>
     public static GapAnalysis Analyse(Measure measure, GroupSeries a, GroupSeries b, Period basePeriod, Period current, decimal materiality = 0m)
     {
         ArgumentNullException.ThrowIfNull(measure);

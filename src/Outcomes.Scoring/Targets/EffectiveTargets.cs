@@ -11,6 +11,7 @@ namespace Outcomes.Scoring.Targets;
 /// </summary>
 public static class EffectiveTargets
 {
+    /// <summary>The target as it applies to <paramref name="period"/> for <paramref name="measure"/>, with the note that explains it.</summary>
     public static EffectiveTarget For(Measure measure, Target target, Period period)
     {
         var (moved, trajectoryNote) = TargetTrajectory.Interpolate(measure, target, period);
