@@ -111,8 +111,80 @@ public sealed class CsvImportTests
         var unchanged = await Csvs().ImportAsync("resent.csv", resent, "BRD-CC", "officer", At);
 
         Assert.That(refused.Issues.Where(i => i.IsError).Select(i => i.RuleCode), Is.EqualTo(new[] { "return.locked" }), () => string.Join(Environment.NewLine, refused.Issues));
+        Assert.That(refused.Issues.Single(i => i.IsError).Message, Does.Contain("BRD-CL1").And.Contain("2018-19 Q1").And.Contain("Nothing from this file was stored"));
+        Assert.That(refused.Returns.Select(r => r.Outcome), Is.All.Null, "no return of the refused file reports as stored");
         Assert.That(await StoredObservations("BRD-CL1", "2018-19 Q1"), Is.EqualTo(1));
+        Assert.That(await StoredObservations("BRD-CL1", "2018-19 Q2"), Is.EqualTo(1), "Q2 of the refused file was rolled back with it");
         Assert.That(unchanged.HasErrors, Is.False, () => string.Join(Environment.NewLine, unchanged.Issues));
+    }
+
+    [Test]
+    public async Task The_uploaded_file_is_kept_as_sent_once_and_every_return_of_it_points_there()
+    {
+        var bytes = await File.ReadAllBytesAsync(Csv("bradford_BRD-CL1_2018-19_Q1-Q2.csv"));
+
+        var result = await Csvs().ImportAsync("q1-q2.csv", bytes, "BRD-CC", "officer", At);
+
+        var repository = new ReturnRepository(_store);
+        var uploads = new List<StoredUpload>();
+        foreach (var period in new[] { "2018-19 Q1", "2018-19 Q2" })
+        {
+            var version = (await repository.GetVersionsAsync("BRD-CC", "BRD-CL1", PeriodParser.Parse(period))).Single();
+            uploads.Add((await repository.GetUploadAsync(version.Id))!);
+        }
+
+        Assert.That(result.Stored, Is.True);
+        Assert.That(uploads.Select(u => u.Id).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(uploads[0].Bytes, Is.EqualTo(bytes), "byte for byte, BOM included");
+        Assert.That((uploads[0].FileName, uploads[0].Format, uploads[0].Sha256), Is.EqualTo(("q1-q2.csv", "csv", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)))));
+    }
+
+    [Test]
+    public async Task An_outlier_against_the_files_own_earlier_quarters_is_a_warning_naming_its_row()
+    {
+        var csv = Series(("2017-18 Q1", 140), ("2017-18 Q2", 145), ("2017-18 Q3", 150), ("2017-18 Q4", 142), ("2018-19 Q1", 148), ("2018-19 Q2", 400));
+
+        var result = await Csvs().ImportAsync("series.csv", csv, "BRD-CC", "officer", At, dryRun: true);
+
+        Assert.That(result.HasErrors, Is.False, () => string.Join(Environment.NewLine, result.Issues));
+        var warnings = result.Issues.Where(i => !i.IsError).ToList();
+        Assert.That(warnings.Select(w => (w.RuleCode, w.MeasureCode, w.Row, w.Cell)), Is.EquivalentTo(new[]
+        {
+            ("history.outlier", (string?)"BR5", (int?)32, (string?)"D32"),
+            ("history.jump", "BR5", 32, "D32"),
+        }));
+        Assert.That(warnings[0].Message, Does.StartWith("row 32, Value (D32): BR5 = 400").And.EndWith("needs commentary"));
+    }
+
+    [Test]
+    public async Task A_jump_from_the_stored_last_quarter_is_a_warning_and_the_file_is_still_stored()
+    {
+        var history = Series(("2017-18 Q1", 140), ("2017-18 Q2", 145), ("2017-18 Q3", 150), ("2017-18 Q4", 142), ("2018-19 Q1", 148));
+        var first = await Csvs().ImportAsync("history.csv", history, "BRD-CC", "officer", At);
+        Assert.That((first.Stored, first.Warnings), Is.EqualTo((true, 0)), () => string.Join(Environment.NewLine, first.Issues));
+
+        var next = await Csvs().ImportAsync("q2.csv", Series(("2018-19 Q2", 400)), "BRD-CC", "officer", At);
+
+        Assert.That(next.Stored, Is.True);
+        Assert.That(next.Issues.Select(i => (i.RuleCode, i.Row)), Is.EquivalentTo(new[] { ("history.outlier", (int?)6), ("history.jump", 6) }));
+        Assert.That(next.Issues.Single(i => i.RuleCode == "history.jump").Message, Does.Contain("jumped from 148 in 2018-19 Q1"));
+    }
+
+    /// <summary>A long CSV for BRD-CL1 with steady BR1–BR4 and the given BR5 counts, five rows a quarter (six in Q3, when GLD is due).</summary>
+    private static byte[] Series(params (string Period, int Br5)[] quarters)
+    {
+        var text = new System.Text.StringBuilder("Org Unit Code,Period,Measure Code,Value,Numerator,Denominator,Commentary\r\n");
+        foreach (var (period, br5) in quarters)
+        {
+            text.Append($"BRD-CL1,{period},BR1,90,450,500,\r\nBRD-CL1,{period},BR2,60,300,500,\r\nBRD-CL1,{period},BR3,70,350,500,\r\n");
+            text.Append($"BRD-CL1,{period},BR4,45,225,500,\r\nBRD-CL1,{period},BR5,{br5},,,\r\n");
+            if (period.EndsWith("Q3", StringComparison.Ordinal))
+            {
+                text.Append($"BRD-CL1,{period},GLD,70,350,500,\r\n");
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
     [Test]

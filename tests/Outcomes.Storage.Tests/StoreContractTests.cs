@@ -13,7 +13,7 @@ namespace Outcomes.Storage.Tests;
 /// The store's behaviour, written once and run against each provider (as Dapper's own tests do).
 /// Each test gets an empty database of its own.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private static readonly DateTimeOffset At = new(2017, 7, 20, 9, 30, 0, TimeSpan.FromHours(1));
 

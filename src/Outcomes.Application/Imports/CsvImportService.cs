@@ -4,6 +4,7 @@ using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.Csv;
+using Outcomes.Ingestion.History;
 using Outcomes.Ingestion.Issues;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
@@ -39,19 +40,19 @@ public sealed record MultiReturnImportResult(string File, IReadOnlyList<ImportIs
 
 /// <summary>
 /// Imports a long CSV (<see cref="CsvReturnReader"/>): load the framework and org units from the store, read and judge
-/// every row, and only when the whole file has no error store each of its returns. A dry run is the same path
-/// stopping before the store.
+/// every row, check each value against its history, and only when the whole file has no error store all its returns in
+/// one transaction. A dry run is the same path stopping before the store.
 /// </summary>
-public sealed class CsvImportService(OutcomesStore store, ILogger<CsvImportService> logger, TimeProvider? clock = null)
+public sealed class CsvImportService(OutcomesStore store, ILogger<CsvImportService> logger, TimeProvider? clock = null, HistoryCheckOptions? historyOptions = null)
 {
-    private readonly MultiReturnImporter _importer = new(store, logger, clock ?? TimeProvider.System);
+    private readonly MultiReturnImporter _importer = new(store, logger, clock ?? TimeProvider.System, historyOptions);
 
     public Task<MultiReturnImportResult> ImportAsync(
         string fileName, byte[] bytes, string frameworkCode, string submittedBy, DateTimeOffset submittedAt, bool dryRun = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         return _importer.ImportAsync(
-            fileName,
+            new UploadedFile(fileName, "csv", bytes),
             frameworkCode,
             (framework, hierarchy, today) => CsvReturnReader.Read(fileName, new MemoryStream(bytes, writable: false), framework, hierarchy, today),
             submittedBy,
@@ -62,23 +63,21 @@ public sealed class CsvImportService(OutcomesStore store, ILogger<CsvImportServi
 }
 
 /// <summary>
-/// The store side shared by the CSV and wide imports. "All of a file or none" is kept as far as the store allows:
-/// <see cref="ReturnRepository.ImportAsync"/> stores one return per transaction, so every refusal it could make is
-/// checked first (errors in any row, unknown units and versions by the reader; a locked quarter whose figures differ
-/// from its stored version here) and nothing is stored if any would be refused. A return locked between that check
-/// and its own transaction (a race with an approver) is still refused by the store; the returns before it stay stored
-/// and the refusal is reported as an error naming the return — importing the file again after a reopening finishes it,
-/// since returns already stored come back as duplicates.
-/// <para>Each return is stored with the canonical long-CSV text of its own observations (<see cref="LongCsvWriter"/>) as
-/// its source file, so an unchanged quarter in a re-sent file has the same SHA-256 and changes nothing — and a locked
-/// quarter sent again unchanged is not a refusal.</para>
+/// The store side shared by the CSV and wide imports: all of a file or none of it. After the reader has judged every
+/// row without an error, every value is checked against its stored history and the file's own earlier quarters
+/// (outliers and jumps are warnings that need commentary, as for a template), then every return is stored in one
+/// transaction (<see cref="ReturnRepository.ImportBatchAsync"/>); if the store refuses any (a quarter locked with
+/// different figures), nothing from the file is kept and the refusal names the return.
+/// <para>The uploaded file is kept as sent, once, by its SHA-256. Each return version also keeps the canonical long-CSV
+/// text of its own observations (<see cref="LongCsvWriter"/>) as its identity, so an unchanged quarter in a re-sent file
+/// has the same SHA-256 and changes nothing — and a locked quarter sent again unchanged is not a refusal.</para>
 /// </summary>
-internal sealed class MultiReturnImporter(OutcomesStore store, ILogger logger, TimeProvider clock)
+internal sealed class MultiReturnImporter(OutcomesStore store, ILogger logger, TimeProvider clock, HistoryCheckOptions? historyOptions)
 {
     private readonly Dictionary<string, (Framework Framework, OrgUnitHierarchy Hierarchy)> _frameworks = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<MultiReturnImportResult> ImportAsync(
-        string fileName,
+        UploadedFile upload,
         string frameworkCode,
         Func<Framework, OrgUnitHierarchy, DateOnly, CsvReadResult> read,
         string submittedBy,
@@ -86,6 +85,7 @@ internal sealed class MultiReturnImporter(OutcomesStore store, ILogger logger, T
         bool dryRun,
         CancellationToken ct)
     {
+        var fileName = upload.FileName;
         if (await LoadFrameworkAsync(frameworkCode, ct) is not { } fw)
         {
             return new MultiReturnImportResult(fileName, [ImportIssue.ForFile(fileName, "import.framework-unknown",
@@ -95,10 +95,10 @@ internal sealed class MultiReturnImporter(OutcomesStore store, ILogger logger, T
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var result = read(fw.Framework, fw.Hierarchy, today);
         var issues = result.Issues.ToList();
+        var notStored = result.Returns.Select(r => new ReturnStoreOutcome(r.OrgUnitCode, r.Period, null)).ToList();
         if (result.HasErrors)
         {
-            return new MultiReturnImportResult(fileName, issues, result.Returns.Select(r => new ReturnStoreOutcome(r.OrgUnitCode, r.Period, null)).ToList())
-            { RowsRead = result.RowsRead };
+            return new MultiReturnImportResult(fileName, issues, notStored) { RowsRead = result.RowsRead };
         }
 
         if (result.Returns.Count == 0)
@@ -107,62 +107,43 @@ internal sealed class MultiReturnImporter(OutcomesStore store, ILogger logger, T
             return new MultiReturnImportResult(fileName, issues, []) { RowsRead = result.RowsRead };
         }
 
-        // Every refusal the store could make, checked before anything is stored.
-        var repository = new ReturnRepository(store);
-        var planned = new List<(QuarterlyReturn Return, byte[] Bytes, bool AlreadyStored)>();
-        foreach (var ret in result.Returns)
+        issues.AddRange(await HistoryIssuesAsync(fileName, frameworkCode, result, ct));
+        if (dryRun)
         {
-            var bytes = LongCsvWriter.Write([ret]);
-            var alreadyStored = false;
-            if (await repository.FindAsync(ret.FrameworkCode, ret.OrgUnitCode, ret.Period, ct) is { Status: ReturnStatus.Locked })
-            {
-                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-                var versions = await repository.GetVersionsAsync(ret.FrameworkCode, ret.OrgUnitCode, ret.Period, ct);
-                alreadyStored = versions.Any(v => v.Sha256 == sha);
-                if (!alreadyStored)
-                {
-                    issues.Add(ImportIssue.ForFile(fileName, "return.locked",
-                        $"the {ret.OrgUnitCode} return for {ret.Period.Key} is locked and these figures differ from it: ask an approver to reopen it, or take its rows out of the file; nothing from this file was stored"));
-                }
-            }
-
-            planned.Add((ret, bytes, alreadyStored));
+            return new MultiReturnImportResult(fileName, issues, notStored) { RowsRead = result.RowsRead };
         }
 
-        if (issues.HasErrors() || dryRun)
+        var batch = result.Returns.Select(r => new BatchReturn(r, LongCsvWriter.Write([r]))).ToList();
+        var stored = await new ReturnRepository(store).ImportBatchAsync(batch, upload, submittedBy, submittedAt, ct);
+        if (!stored.Committed)
         {
-            return new MultiReturnImportResult(fileName, issues, planned.Select(p => new ReturnStoreOutcome(p.Return.OrgUnitCode, p.Return.Period, null)).ToList())
-            { RowsRead = result.RowsRead };
+            var refusedKind = stored.Outcomes[^1].Kind;
+            issues.Add(ImportIssue.ForFile(fileName, refusedKind == ImportOutcomeKind.RefusedLocked ? "return.locked" : "import.refused",
+                $"{stored.Refusal} Nothing from this file was stored: fix the cause (ask an approver to reopen the quarter, or take its rows out of the file) and import it again."));
+            logger.LogWarning("Import {File} rolled back: {Refusal}", fileName, stored.Refusal);
+            return new MultiReturnImportResult(fileName, issues, notStored) { RowsRead = result.RowsRead };
         }
 
-        var outcomes = new List<ReturnStoreOutcome>();
-        foreach (var (ret, bytes, alreadyStored) in planned)
-        {
-            if (alreadyStored)
-            {
-                outcomes.Add(new ReturnStoreOutcome(ret.OrgUnitCode, ret.Period, new ImportOutcome
-                {
-                    Kind = ImportOutcomeKind.Duplicate,
-                    Message = $"the {ret.OrgUnitCode} return for {ret.Period.Key} is locked and unchanged; nothing changed",
-                    Unchanged = ret.Observations.Count,
-                }));
-                continue;
-            }
-
-            var outcome = await repository.ImportAsync(ret, fileName, bytes, submittedBy, submittedAt, ct);
-            outcomes.Add(new ReturnStoreOutcome(ret.OrgUnitCode, ret.Period, outcome));
-            logger.LogInformation("Import {File} {Unit} {Period}: {Kind} v{Version} (+{Inserted} ~{Updated} ={Unchanged})",
-                fileName, ret.OrgUnitCode, ret.Period.Key, outcome.Kind, outcome.VersionNumber, outcome.Inserted, outcome.Updated, outcome.Unchanged);
-            if (outcome.Kind is ImportOutcomeKind.RefusedLocked or ImportOutcomeKind.RefusedInvalid)
-            {
-                var stored = outcomes.Count(o => o.Outcome is { Stored: true });
-                issues.Add(ImportIssue.ForFile(fileName, "import.refused",
-                    $"{outcome.Message} The {stored} return(s) before it in this file were stored and the rest were not; fix the cause and import the file again (stored returns will be recognised as unchanged)."));
-                break;
-            }
-        }
-
+        var outcomes = result.Returns.Zip(stored.Outcomes, (r, o) => new ReturnStoreOutcome(r.OrgUnitCode, r.Period, o)).ToList();
+        logger.LogInformation(
+            "Import {File}: {Returns} returns in one transaction, {Stored} stored, {Duplicates} unchanged (+{Inserted} ~{Updated}), upload {UploadId}",
+            fileName, outcomes.Count, outcomes.Count(o => o.Outcome!.Stored), outcomes.Count(o => o.Outcome!.Kind == ImportOutcomeKind.Duplicate),
+            outcomes.Sum(o => o.Outcome!.Inserted), outcomes.Sum(o => o.Outcome!.Updated), stored.UploadId);
         return new MultiReturnImportResult(fileName, issues, outcomes) { RowsRead = result.RowsRead };
+    }
+
+    /// <summary>
+    /// Outliers and jumps for every value in the file, against the stored current values of the same units and the
+    /// file's own earlier quarters (which stand in for the stored ones they would replace). One query for the file.
+    /// </summary>
+    private async Task<IEnumerable<ImportIssue>> HistoryIssuesAsync(string fileName, string frameworkCode, CsvReadResult result, CancellationToken ct)
+    {
+        var submitted = result.Returns.SelectMany(r => r.Observations).ToList();
+        var units = submitted.Select(o => o.OrgUnitCode).Concat(result.Returns.Select(r => r.OrgUnitCode)).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await new ObservationRepository(store).ListCurrentAsync(frameworkCode, units, ct);
+        var findings = HistoryChecks.Check(submitted, stored.Concat(submitted), historyOptions);
+        return findings.Select(f => f.ToIssue(fileName, result.ValuePlaces.GetValueOrDefault(
+            CsvReadResult.PlaceKey(f.Observation.OrgUnitCode, f.Observation.Period, f.MeasureCode))));
     }
 
     private async Task<(Framework Framework, OrgUnitHierarchy Hierarchy)?> LoadFrameworkAsync(string code, CancellationToken ct)

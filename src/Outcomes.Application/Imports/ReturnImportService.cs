@@ -96,7 +96,7 @@ public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImpor
             return Refuse(fileName, "template.org-unit-unknown", $"org unit '{unitCode}' is not part of {fw.Framework.Name}.");
         }
 
-        var read = ReturnTemplateReader.Read(fileName, new MemoryStream(bytes, writable: false), version, unit, period);
+        var read = ReturnTemplateReader.Judge(fileName, content, version, unit, period);
         var rowsRead = content.Rows.Count;
         if (read.HasErrors || read.Return is null)
         {

@@ -1,4 +1,6 @@
+using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
+using Outcomes.Ingestion.History;
 using Outcomes.Ingestion.Issues;
 
 namespace Outcomes.Ingestion.Csv;
@@ -19,5 +21,12 @@ public sealed record CsvReadResult(IReadOnlyList<QuarterlyReturn> Returns, IRead
 
     public IEnumerable<ImportIssue> Warnings => Issues.Where(i => !i.IsError);
 
+    /// <summary>Where each observation's value was read, by <see cref="PlaceKey"/>: so a later finding (a history warning) can name the cell.</summary>
+    public IReadOnlyDictionary<string, CellPlace> ValuePlaces { get; init; } = new Dictionary<string, CellPlace>();
+
     public static CsvReadResult Refused(ImportIssue issue) => new([], [issue]);
+
+    /// <summary>The key of <see cref="ValuePlaces"/>: org unit, period and measure, case-insensitive.</summary>
+    public static string PlaceKey(string orgUnitCode, Period period, string measureCode) =>
+        $"{orgUnitCode.ToUpperInvariant()}|{period.Key}|{measureCode.ToUpperInvariant()}";
 }

@@ -4,6 +4,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
+using Outcomes.Ingestion.History;
 using Outcomes.Ingestion.Issues;
 using Outcomes.Ingestion.OpenData;
 using Outcomes.Ingestion.Returns;
@@ -96,6 +97,8 @@ public static class CsvReturnReader
         var groups = new Dictionary<(string Unit, Period Period), Group>();
         var order = new List<(string, Period)>();
         var rowsRead = 0;
+        var unitChecks = new Dictionary<string, ((string Rule, string Message)? Problem, OrgUnit? Unit)>(StringComparer.Ordinal);
+        var periodChecks = new Dictionary<string, ((string Rule, string Message)? Problem, Period Period, FrameworkVersion? Version)>(StringComparer.Ordinal);
         foreach (var record in records.Skip(1))
         {
             if (record.Fields.All(f => ReturnValueParser.ParseText(Cell(f)) is null))
@@ -120,14 +123,28 @@ public static class CsvReturnReader
             var unitCell = At(Column.OrgUnit);
             var unitCode = ReturnValueParser.ParseText(unitCell) ?? string.Empty;
             var ok = true;
-            if (ReturnGroupJudge.CheckUnit(unitCode, framework, hierarchy, out var unit) is { } unitProblem)
+            if (!unitChecks.TryGetValue(unitCode, out var unitCheck))
+            {
+                unitCheck = unitChecks[unitCode] = (ReturnGroupJudge.CheckUnit(unitCode, framework, hierarchy, out var found), found);
+            }
+
+            var unit = unitCheck.Unit;
+            if (unitCheck.Problem is { } unitProblem)
             {
                 issues.Add(Place(fileName, unitCell, headerNames, null, unitProblem.Rule, unitProblem.Message));
                 ok = false;
             }
 
+            // A file repeats a handful of units and quarters many times: each distinct spelling is judged once.
             var periodCell = At(Column.Period);
-            if (ReturnGroupJudge.CheckPeriod(ReturnValueParser.ParseText(periodCell) ?? string.Empty, framework, today, out var period, out var version) is { } periodProblem)
+            var periodText = ReturnValueParser.ParseText(periodCell) ?? string.Empty;
+            if (!periodChecks.TryGetValue(periodText, out var periodCheck))
+            {
+                periodCheck = periodChecks[periodText] = (ReturnGroupJudge.CheckPeriod(periodText, framework, today, out var p, out var v), p, v);
+            }
+
+            var (_, period, version) = periodCheck;
+            if (periodCheck.Problem is { } periodProblem)
             {
                 issues.Add(Place(fileName, periodCell, headerNames, null, periodProblem.Rule, periodProblem.Message));
                 ok = false;
@@ -153,16 +170,24 @@ public static class CsvReturnReader
         }
 
         var returns = new List<QuarterlyReturn>();
+        var places = new Dictionary<string, CellPlace>(StringComparer.Ordinal);
         foreach (var key in order)
         {
             var group = groups[key];
             var (ret, judged) = ReturnGroupJudge.Judge(fileName, group.Version, group.Unit, group.Period, group.Due, group.Lines);
             returns.Add(ret);
             issues.AddRange(judged.Select(i => Replace(i, headerNames, group)));
+            foreach (var line in group.Lines)
+            {
+                var value = line.Cells.Value;
+                places.TryAdd(
+                    CsvReadResult.PlaceKey(group.Unit.Code, group.Period, line.Code),
+                    new CellPlace(null, value.Address, value.Row, PlaceWording(value, headerNames)));
+            }
         }
 
         var sorted = issues.OrderBy(i => i.Row ?? 0).ThenBy(i => ColumnIndex(i.Cell)).ToList();
-        return new CsvReadResult(returns, sorted) { RowsRead = rowsRead };
+        return new CsvReadResult(returns, sorted) { RowsRead = rowsRead, ValuePlaces = places };
     }
 
     private static Dictionary<Column, int> MapHeader(string fileName, CsvRecord header, List<ImportIssue> issues)
@@ -250,10 +275,14 @@ public static class CsvReturnReader
         return n;
     }
 
-    private static ImportIssue Place(string fileName, RawCell cell, string[] headers, string? measure, string rule, string message, IssueSeverity severity = IssueSeverity.Error)
+    private static ImportIssue Place(string fileName, RawCell cell, string[] headers, string? measure, string rule, string message, IssueSeverity severity = IssueSeverity.Error) =>
+        new(fileName, null, cell.Address, cell.Row, measure, rule, severity, $"{PlaceWording(cell, headers)}: {message}");
+
+    /// <summary>"row 12, value (D12)": the line, the column's header and the cell.</summary>
+    private static string PlaceWording(RawCell cell, string[] headers)
     {
         var header = ColumnIndex(cell.Address) is var i and > 0 && i <= headers.Length ? headers[i - 1] : "?";
-        return new ImportIssue(fileName, null, cell.Address, cell.Row, measure, rule, severity, $"row {cell.Row}, {header} ({cell.Address}): {message}");
+        return $"row {cell.Row}, {header} ({cell.Address})";
     }
 
     /// <summary>Re-places an issue the shared validators worded with the CSV marker sheet, or about the whole return.</summary>

@@ -22,8 +22,11 @@ public sealed record HistoryCheckOptions
     public decimal JumpAbsolute { get; init; } = 5m;
 }
 
-/// <summary>Where an observation was typed: "Data!D7".</summary>
-public sealed record CellPlace(string Sheet, string Cell, int Row);
+/// <summary>
+/// Where an observation was typed: "Data!D7" in a workbook, or a CSV cell (no sheet) with the wording its layout uses
+/// for places ("row 12, value (D12)").
+/// </summary>
+public sealed record CellPlace(string? Sheet, string Cell, int Row, string? Wording = null);
 
 /// <summary>One history warning about one submitted observation.</summary>
 /// <param name="RuleCode"><see cref="HistoryChecks.OutlierRule"/> or <see cref="HistoryChecks.JumpRule"/>.</param>
@@ -40,7 +43,9 @@ public sealed record HistoryFinding(string RuleCode, Observation Observation, st
 
     /// <summary>A warning naming the cell when there is one, otherwise the measure (the detail starts with it).</summary>
     public ImportIssue ToIssue(string file, CellPlace? place) =>
-        ImportIssue.At(file, place?.Sheet, place?.Cell, place?.Row, MeasureCode, RuleCode, IssueSeverity.Warning, Message);
+        place?.Wording is { } wording
+            ? new ImportIssue(file, place.Sheet, place.Cell, place.Row, MeasureCode, RuleCode, IssueSeverity.Warning, $"{wording}: {Message}")
+            : ImportIssue.At(file, place?.Sheet, place?.Cell, place?.Row, MeasureCode, RuleCode, IssueSeverity.Warning, Message);
 }
 
 /// <summary>

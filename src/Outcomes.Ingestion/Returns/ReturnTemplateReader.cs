@@ -34,13 +34,16 @@ public static class ReturnTemplateReader
         }
         catch (Exception)
         {
-            // The reader and validators are written not to throw; this is the promise kept if one ever does.
-            return new ReturnReadResult(null, [ImportIssue.ForFile(
-                fileName,
-                WorkbookSafetyGate.Rules.Unreadable,
-                "this workbook could not be read: open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again")]);
+            return Unreadable(fileName);
         }
     }
+
+    // The reader and validators are written not to throw; this is the promise kept if one ever does.
+    private static ReturnReadResult Unreadable(string fileName) =>
+        new(null, [ImportIssue.ForFile(
+            fileName,
+            WorkbookSafetyGate.Rules.Unreadable,
+            "this workbook could not be read: open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again")]);
 
     private static ReturnReadResult ReadChecked(
         string fileName, Stream xlsx, FrameworkVersion version, OrgUnit? expectedUnit, Period? expectedPeriod, ReturnReadLimits? limits)
@@ -51,6 +54,31 @@ public static class ReturnTemplateReader
             return new ReturnReadResult(null, [fileIssue!]);
         }
 
+        return JudgeChecked(fileName, content, version, expectedUnit, expectedPeriod);
+    }
+
+    /// <summary>
+    /// Judges a workbook already read by <see cref="ReturnWorkbookReader"/> (the import reads it once to find its
+    /// framework and period, and judges that same content rather than opening the workbook a second time).
+    /// </summary>
+    public static ReturnReadResult Judge(
+        string fileName, ReturnWorkbookContent content, FrameworkVersion version, OrgUnit? expectedUnit = null, Period? expectedPeriod = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(version);
+        try
+        {
+            return JudgeChecked(fileName, content, version, expectedUnit, expectedPeriod);
+        }
+        catch (Exception)
+        {
+            return Unreadable(fileName);
+        }
+    }
+
+    private static ReturnReadResult JudgeChecked(
+        string fileName, ReturnWorkbookContent content, FrameworkVersion version, OrgUnit? expectedUnit, Period? expectedPeriod)
+    {
         var identity = new TemplateIdentityValidator(version, expectedUnit, expectedPeriod).Validate(content).ToIssues(fileName).ToList();
         if (identity.HasErrors())
         {

@@ -4,6 +4,7 @@ using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.Csv;
+using Outcomes.Ingestion.History;
 using Outcomes.Ingestion.Issues;
 using Outcomes.Ingestion.OpenData;
 using Outcomes.Ingestion.Returns;
@@ -100,6 +101,7 @@ public static class WideSheetReader
         var values = blocks["values"];
         var rowsRead = 0;
         var returns = new List<QuarterlyReturn>();
+        var places = new Dictionary<string, CellPlace>(StringComparer.Ordinal);
         foreach (var (period, header) in values.Periods)
         {
             var lines = values.Lines.Select(l => (Line: l, Value: layout.Cell(l.Position, header.Across))).ToList();
@@ -143,6 +145,11 @@ public static class WideSheetReader
                 .ToList();
             var (ret, judged) = ReturnGroupJudge.Judge(fileName, version!, unit!, p, due, parsed);
             returns.Add(ret);
+            foreach (var line in parsed.Where(l => l.Cells.Value.Address.Length > 0))
+            {
+                places.TryAdd(CsvReadResult.PlaceKey(unit!.Code, p, line.Code), new CellPlace(line.Cells.Value.Sheet, line.Cells.Value.Address, line.Cells.Value.Row));
+            }
+
             issues.AddRange(judged.Select(i => i.RuleCode == "measure.missing" && i.Cell is null
                 ? ImportIssue.At(fileName, sheet.Name, null, null, i.MeasureCode, i.RuleCode, i.Severity,
                     $"{p.Key}: required measure {i.MeasureCode} ({version!.Find(i.MeasureCode ?? string.Empty)?.Title}) has no line in the values block: add it, or map its title under 'titles'")
@@ -154,7 +161,7 @@ public static class WideSheetReader
             issues.Add(ImportIssue.ForFile(fileName, "wide.no-periods", $"no period headers were found on {sheet.Name} at {mapping.Values.Periods}: check the mapping's values.periods"));
         }
 
-        return new CsvReadResult(returns, issues) { RowsRead = rowsRead };
+        return new CsvReadResult(returns, issues) { RowsRead = rowsRead, ValuePlaces = places };
     }
 
     private static BlockCells ReadBlock(

@@ -141,17 +141,17 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         "return-versions.insert",
         """
         INSERT INTO return_versions
-            (return_id, version_number, framework_version, source_file_name, sha256, submitted_by, submitted_at, status, file_bytes)
+            (return_id, version_number, framework_version, source_file_name, sha256, submitted_by, submitted_at, status, file_bytes, upload_id)
         VALUES
-            (@ReturnId, @VersionNumber, @FrameworkVersion, @SourceFileName, @Sha256, @SubmittedBy, @SubmittedAt, @Status, @FileBytes)
+            (@ReturnId, @VersionNumber, @FrameworkVersion, @SourceFileName, @Sha256, @SubmittedBy, @SubmittedAt, @Status, @FileBytes, @UploadId)
         RETURNING id;
         """,
         """
         INSERT INTO return_versions
-            (return_id, version_number, framework_version, source_file_name, sha256, submitted_by, submitted_at, status, file_bytes)
+            (return_id, version_number, framework_version, source_file_name, sha256, submitted_by, submitted_at, status, file_bytes, upload_id)
         OUTPUT INSERTED.id
         VALUES
-            (@ReturnId, @VersionNumber, @FrameworkVersion, @SourceFileName, @Sha256, @SubmittedBy, @SubmittedAt, @Status, @FileBytes);
+            (@ReturnId, @VersionNumber, @FrameworkVersion, @SourceFileName, @Sha256, @SubmittedBy, @SubmittedAt, @Status, @FileBytes, @UploadId);
         """);
 
     internal static readonly ProviderSql InsertObservation = new(
@@ -188,13 +188,36 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     /// <summary>
     /// Stores a submission in one transaction: finds or creates the return; if these bytes (by SHA-256) are already a
     /// version of it, changes nothing and says so; otherwise stores version max+1 with the file and its observations,
-    /// counts them against the previous version and audits every observation that changed. A locked return refuses.
+    /// counts them against the previous version and audits every observation that changed. A locked return refuses,
+    /// unless these bytes are its latest version (sending a locked return again unchanged changes nothing).
     /// </summary>
     public async Task<ImportOutcome> ImportAsync(
         QuarterlyReturn ret, string sourceFileName, byte[] fileBytes, string submittedBy, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ret);
         ArgumentNullException.ThrowIfNull(fileBytes);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var observations = new ObservationWriter(store, connection, transaction);
+        var outcome = await ImportWithinAsync(connection, transaction, observations, ret, sourceFileName, fileBytes, null, submittedBy, at, true, cancellationToken);
+        if (outcome.Stored)
+        {
+            await observations.FlushAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// One return's import inside the caller's transaction; its observations go to <paramref name="observations"/>,
+    /// which the caller flushes before committing. <paramref name="checkReferences"/> false: the caller has already
+    /// checked the framework version and org units of every return it will pass (a batch checks them once).
+    /// </summary>
+    private async Task<ImportOutcome> ImportWithinAsync(
+        DbConnection connection, DbTransaction transaction, ObservationWriter observations, QuarterlyReturn ret, string sourceFileName, byte[] fileBytes,
+        long? uploadId, string submittedBy, DateTimeOffset at, bool checkReferences, CancellationToken cancellationToken)
+    {
         var sha = Convert.ToHexStringLower(SHA256.HashData(fileBytes));
         var label = $"{ret.FrameworkCode} return for {ret.OrgUnitCode}, {ret.Period.Key}";
 
@@ -204,8 +227,6 @@ public sealed partial class ReturnRepository(OutcomesStore store)
             return Refused(ImportOutcomeKind.RefusedInvalid, $"The {label} holds more than one observation for: {string.Join(", ", repeated)}.");
         }
 
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var periodArgs = new
         {
             ret.FrameworkCode,
@@ -216,20 +237,9 @@ public sealed partial class ReturnRepository(OutcomesStore store)
             PeriodEnd = ret.Period.End,
         };
 
-        var unitCodes = ret.Observations.Select(o => o.OrgUnitCode).Append(ret.OrgUnitCode).Distinct(StringComparer.Ordinal).ToList();
-        var references = await connection.QuerySingleAsync<ReferenceCheck>(new CommandDefinition(
-            store.Sql(CheckReferences),
-            new { ret.FrameworkCode, ret.FrameworkVersion, OrgUnitCodes = Json.Write(unitCodes) },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (references.FrameworkVersions == 0)
+        if (checkReferences && await CheckReferencesAsync(connection, transaction, [ret], cancellationToken) is { } problem)
         {
-            return Refused(ImportOutcomeKind.RefusedInvalid, $"The {label} names framework {ret.FrameworkCode} version {ret.FrameworkVersion}, which is not stored.");
-        }
-
-        if (references.UnknownUnits > 0)
-        {
-            return Refused(ImportOutcomeKind.RefusedInvalid, $"The {label} names org units that are not stored ({references.UnknownUnits} of {string.Join(", ", unitCodes)}).");
+            return Refused(ImportOutcomeKind.RefusedInvalid, problem);
         }
 
         var existing = await connection.QuerySingleOrDefaultAsync<ReturnRow>(new CommandDefinition(store.Sql(FindForImport), periodArgs, transaction, cancellationToken: cancellationToken));
@@ -245,22 +255,28 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         else
         {
             returnId = existing.Id;
+        }
+
+        var same = existing is null ? null : await connection.QuerySingleOrDefaultAsync<VersionRef>(new CommandDefinition(
+            store.Sql(FindVersionBySha), new { ReturnId = returnId, Sha256 = sha }, transaction, cancellationToken: cancellationToken));
+        if (existing is not null)
+        {
             var submit = ReturnWorkflow.Decide(
                 Enum.Parse<ReturnStatus>(existing.Status), ReturnAction.Submit, WorkflowRole.PerformanceOfficer, null, ReturnWorkflow.Label(ret.OrgUnitCode, ret.Period));
-            if (!submit.Allowed)
+            if (!submit.Allowed && same?.VersionNumber != existing.LatestVersion)
             {
                 return Refused(ImportOutcomeKind.RefusedLocked, $"{submit.Refusal}; nothing was stored.") with { ReturnId = returnId, VersionNumber = existing.LatestVersion ?? 0 };
             }
         }
 
-        var same = await connection.QuerySingleOrDefaultAsync<VersionRef>(new CommandDefinition(
-            store.Sql(FindVersionBySha), new { ReturnId = returnId, Sha256 = sha }, transaction, cancellationToken: cancellationToken));
         if (same is not null)
         {
             return new ImportOutcome
             {
                 Kind = ImportOutcomeKind.Duplicate,
-                Message = $"This file is already version {same.VersionNumber} of the {label}; nothing changed.",
+                Message = existing?.Status == nameof(ReturnStatus.Locked)
+                    ? $"The {label} is locked and these figures are its version {same.VersionNumber}; nothing changed."
+                    : $"This file is already version {same.VersionNumber} of the {label}; nothing changed.",
                 ReturnId = returnId,
                 ReturnVersionId = same.Id,
                 VersionNumber = same.VersionNumber,
@@ -269,7 +285,7 @@ public sealed partial class ReturnRepository(OutcomesStore store)
             };
         }
 
-        var previous = await connection.QuerySingleOrDefaultAsync<VersionRef>(new CommandDefinition(
+        var previous = existing is null ? null : await connection.QuerySingleOrDefaultAsync<VersionRef>(new CommandDefinition(
             store.Sql(LatestVersion), new { ReturnId = returnId }, transaction, cancellationToken: cancellationToken));
         var previousObservations = previous is null
             ? []
@@ -289,30 +305,12 @@ public sealed partial class ReturnRepository(OutcomesStore store)
                 SubmittedAt = at,
                 Status = ReturnStatus.Submitted.ToString(),
                 FileBytes = fileBytes,
+                UploadId = uploadId,
             },
             transaction,
             cancellationToken: cancellationToken));
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            store.Sql(InsertObservation),
-            ret.Observations.Select(o => new
-            {
-                ReturnVersionId = versionId,
-                o.OrgUnitCode,
-                PeriodKey = o.Period.Key,
-                PeriodType = o.Period.Type.ToString(),
-                PeriodStart = o.Period.Start,
-                PeriodEnd = o.Period.End,
-                o.MeasureCode,
-                o.Value,
-                o.Numerator,
-                o.Denominator,
-                o.SuppressionReason,
-                o.Commentary,
-                o.DataQualityFlag,
-            }).ToList(),
-            transaction,
-            cancellationToken: cancellationToken));
+        observations.Add(versionId, ret.Observations);
 
         var diff = Compare(ret, previousObservations, versionNumber, sourceFileName, submittedBy, at, previous is not null);
         var returnKey = ReturnKey(ret.FrameworkCode, ret.OrgUnitCode, ret.Period);
@@ -342,7 +340,6 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         await AuditRepository.WriteAsync(store, connection, transaction, diff.Audit, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(SetStatus), new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
 
         return new ImportOutcome
         {
@@ -361,6 +358,37 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         };
 
         ImportOutcome Refused(ImportOutcomeKind kind, string message) => new() { Kind = kind, Message = message, Sha256 = sha };
+    }
+
+    /// <summary>
+    /// Whether every framework version and org unit the returns name is stored: null when so, otherwise the refusal.
+    /// One query per framework version, however many returns.
+    /// </summary>
+    private async Task<string?> CheckReferencesAsync(DbConnection connection, DbTransaction transaction, List<QuarterlyReturn> returns, CancellationToken cancellationToken)
+    {
+        foreach (var byVersion in returns.GroupBy(r => (r.FrameworkCode, r.FrameworkVersion)))
+        {
+            var unitCodes = byVersion.SelectMany(r => r.Observations.Select(o => o.OrgUnitCode).Append(r.OrgUnitCode)).Distinct(StringComparer.Ordinal).ToList();
+            var references = await connection.QuerySingleAsync<ReferenceCheck>(new CommandDefinition(
+                store.Sql(CheckReferences),
+                new { byVersion.Key.FrameworkCode, byVersion.Key.FrameworkVersion, OrgUnitCodes = Json.Write(unitCodes) },
+                transaction,
+                cancellationToken: cancellationToken));
+            var label = returns.Count == 1
+                ? $"{returns[0].FrameworkCode} return for {returns[0].OrgUnitCode}, {returns[0].Period.Key}"
+                : $"file's {byVersion.Key.FrameworkCode} returns";
+            if (references.FrameworkVersions == 0)
+            {
+                return $"The {label} names framework {byVersion.Key.FrameworkCode} version {byVersion.Key.FrameworkVersion}, which is not stored.";
+            }
+
+            if (references.UnknownUnits > 0)
+            {
+                return $"The {label} names org units that are not stored ({references.UnknownUnits} of {string.Join(", ", unitCodes)}).";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The return for framework × org unit × period, or null when none has been imported.</summary>
