@@ -106,11 +106,11 @@ public static class AnalyseJson
         string? Missing,
         Domain.Scores.BenchmarkComparison Comparison,
         TwoLevelDto TwoLevel,
-        Scoring.Benchmarking.FunnelPosition Funnel,
+        Domain.Scores.FunnelPosition Funnel,
         SpcPointType SpcType,
         IReadOnlyList<string> SpcRules);
 
-    private sealed record TwoLevelDto(Domain.Scores.BenchmarkComparison Comparison, Scoring.Benchmarking.BenchmarkSignificance Significance);
+    private sealed record TwoLevelDto(Domain.Scores.BenchmarkComparison Comparison, Domain.Scores.BenchmarkSignificance Significance);
 
     private sealed record SpcDto(
         double? Mean,
@@ -128,5 +128,5 @@ public static class AnalyseJson
         double? Target,
         string Description);
 
-    private sealed record TrendDto(Scoring.Trend.RecentTrendOutcome Outcome, string Label, double? ChiSquared, string Description);
+    private sealed record TrendDto(Domain.Scores.RecentTrendOutcome Outcome, string Label, double? ChiSquared, string Description);
 }

@@ -75,8 +75,29 @@ public sealed record Score
 
     public required string Explanation { get; init; }
 
-    /// <summary>The status letter printed beside the colour (R, A, G, B, or "–" for grey), so colour is never the only signal.</summary>
-    public string StatusLetter => Status switch
+    /// <summary>Under a five-level scheme, the band's letters ("AG" amber-green, "AR" amber-red); null otherwise.</summary>
+    public string? Band { get; init; }
+
+    /// <summary>England comparison by the two-level method: whether England lies beyond the 95% or the 99.8% interval.</summary>
+    public BenchmarkSignificance EnglandSignificance { get; init; }
+
+    /// <summary>SPC over the unit's series for this measure up to this period; null when there are fewer than two points.</summary>
+    public SpcAtPoint? Spc { get; init; }
+
+    /// <summary>The recent trend over the last five periods (METHODS §4), for proportions.</summary>
+    public RecentTrendOutcome RecentTrend { get; init; }
+
+    /// <summary>The recent trend in a sentence, or why it cannot be calculated.</summary>
+    public string? RecentTrendExplanation { get; init; }
+
+    /// <summary>Quintile (1 lowest values … 5 highest) among the units at the same level under the same parent; null below 5 peers.</summary>
+    public int? PeerQuintile { get; init; }
+
+    /// <summary>Position on a funnel plot around the parent unit's proportion (e.g. a cluster against its authority).</summary>
+    public FunnelPosition FunnelPosition { get; init; }
+
+    /// <summary>The status letter printed beside the colour (R, A, G, B, AG/AR under five levels, or "–" for grey), so colour is never the only signal.</summary>
+    public string StatusLetter => Band ?? Status switch
     {
         RagStatus.Red => "R",
         RagStatus.Amber => "A",

@@ -2,22 +2,6 @@ using Outcomes.Domain.Scores;
 
 namespace Outcomes.Scoring.Benchmarking;
 
-/// <summary>How far outside an area's intervals a benchmark lies (METHODS §2, two-level variant).</summary>
-public enum BenchmarkSignificance : byte
-{
-    /// <summary>Not compared (no interval or no benchmark).</summary>
-    NotCompared,
-
-    /// <summary>The benchmark lies inside the 95% interval (endpoints inclusive).</summary>
-    Similar,
-
-    /// <summary>Outside the 95% interval but inside the 99.8% one.</summary>
-    Beyond95,
-
-    /// <summary>Outside the 99.8% interval: significantly different.</summary>
-    Beyond998,
-}
-
 /// <summary>
 /// The two-level comparison (METHODS §2): Similar inside the 95% CI, Better/Worse (or Higher/Lower without polarity)
 /// between the 95% and 99.8% limits, significantly so beyond 99.8%.

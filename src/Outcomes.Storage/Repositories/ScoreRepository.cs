@@ -20,11 +20,15 @@ public sealed class ScoreRepository(OutcomesStore store)
         INSERT INTO scores
             (framework_code, measure_code, org_unit_code, period_key, period_type, period_start, period_end,
              actual, numerator, denominator, suppression_reason, target, status, direction_from_previous, direction_from_last_year,
-             previous_value, lower_ci, upper_ci, comparator, compared_with_england, explanation, commentary)
+             previous_value, lower_ci, upper_ci, comparator, compared_with_england, explanation, commentary,
+             band, england_significance, spc_variation, spc_assurance, spc_special_cause, spc_mean, spc_lower, spc_upper,
+             spc_points, spc_trial, spc_explanation, recent_trend, recent_trend_explanation, peer_quintile, funnel_position)
         VALUES
             (@FrameworkCode, @MeasureCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd,
              @Actual, @Numerator, @Denominator, @SuppressionReason, @Target, @Status, @DirectionFromPrevious, @DirectionFromLastYear,
-             @PreviousValue, @LowerCi, @UpperCi, @Comparator, @ComparedWithEngland, @Explanation, @Commentary);
+             @PreviousValue, @LowerCi, @UpperCi, @Comparator, @ComparedWithEngland, @Explanation, @Commentary,
+             @Band, @EnglandSignificance, @SpcVariation, @SpcAssurance, @SpcSpecialCause, @SpcMean, @SpcLower, @SpcUpper,
+             @SpcPoints, @SpcTrial, @SpcExplanation, @RecentTrend, @RecentTrendExplanation, @PeerQuintile, @FunnelPosition);
         """);
 
     internal static readonly ProviderSql Select = new(
@@ -36,7 +40,11 @@ public sealed class ScoreRepository(OutcomesStore store)
                target AS Target, status AS Status, direction_from_previous AS DirectionFromPrevious,
                direction_from_last_year AS DirectionFromLastYear, previous_value AS PreviousValue,
                lower_ci AS LowerCi, upper_ci AS UpperCi, comparator AS Comparator, compared_with_england AS ComparedWithEngland,
-               explanation AS Explanation, commentary AS Commentary
+               explanation AS Explanation, commentary AS Commentary,
+               band AS Band, england_significance AS EnglandSignificance, spc_variation AS SpcVariation, spc_assurance AS SpcAssurance,
+               spc_special_cause AS SpcSpecialCause, spc_mean AS SpcMean, spc_lower AS SpcLower, spc_upper AS SpcUpper,
+               spc_points AS SpcPoints, spc_trial AS SpcTrial, spc_explanation AS SpcExplanation, recent_trend AS RecentTrend,
+               recent_trend_explanation AS RecentTrendExplanation, peer_quintile AS PeerQuintile, funnel_position AS FunnelPosition
         FROM scores
         WHERE framework_code = @FrameworkCode
           AND (@PeriodType IS NULL OR (period_type = @PeriodType AND period_start = @PeriodStart AND period_end = @PeriodEnd))
@@ -90,6 +98,21 @@ public sealed class ScoreRepository(OutcomesStore store)
                 ComparedWithEngland = s.ComparedWithEngland.ToString(),
                 s.Explanation,
                 s.Commentary,
+                s.Band,
+                EnglandSignificance = s.EnglandSignificance.ToString(),
+                SpcVariation = s.Spc?.Variation.ToString(),
+                SpcAssurance = s.Spc?.Assurance.ToString(),
+                SpcSpecialCause = s.Spc?.IsSpecialCause,
+                SpcMean = s.Spc?.Mean,
+                SpcLower = s.Spc?.Lower,
+                SpcUpper = s.Spc?.Upper,
+                SpcPoints = s.Spc?.Points,
+                SpcTrial = s.Spc?.IsTrial,
+                SpcExplanation = s.Spc?.Explanation,
+                RecentTrend = s.RecentTrend.ToString(),
+                s.RecentTrendExplanation,
+                s.PeerQuintile,
+                FunnelPosition = s.FunnelPosition.ToString(),
             }).ToList(),
             transaction,
             cancellationToken: cancellationToken));
@@ -132,6 +155,24 @@ public sealed class ScoreRepository(OutcomesStore store)
             ComparedWithEngland = Enum.Parse<BenchmarkComparison>(r.ComparedWithEngland),
             Explanation = r.Explanation,
             Commentary = r.Commentary,
+            Band = r.Band,
+            EnglandSignificance = Enum.Parse<BenchmarkSignificance>(r.EnglandSignificance),
+            Spc = r.SpcVariation is null ? null : new SpcAtPoint
+            {
+                Variation = Enum.Parse<SpcVariation>(r.SpcVariation),
+                Assurance = Enum.Parse<SpcAssurance>(r.SpcAssurance ?? nameof(SpcAssurance.None)),
+                IsSpecialCause = r.SpcSpecialCause == true,
+                Mean = Values.Normalise(r.SpcMean) ?? 0m,
+                Lower = Values.Normalise(r.SpcLower) ?? 0m,
+                Upper = Values.Normalise(r.SpcUpper) ?? 0m,
+                Points = r.SpcPoints ?? 0,
+                IsTrial = r.SpcTrial == true,
+                Explanation = r.SpcExplanation ?? string.Empty,
+            },
+            RecentTrend = Enum.Parse<RecentTrendOutcome>(r.RecentTrend),
+            RecentTrendExplanation = r.RecentTrendExplanation,
+            PeerQuintile = r.PeerQuintile,
+            FunnelPosition = Enum.Parse<FunnelPosition>(r.FunnelPosition),
         }).ToList();
     }
 
@@ -172,5 +213,35 @@ public sealed class ScoreRepository(OutcomesStore store)
         public string Explanation { get; set; } = string.Empty;
 
         public string? Commentary { get; set; }
+
+        public string? Band { get; set; }
+
+        public string EnglandSignificance { get; set; } = nameof(BenchmarkSignificance.NotCompared);
+
+        public string? SpcVariation { get; set; }
+
+        public string? SpcAssurance { get; set; }
+
+        public bool? SpcSpecialCause { get; set; }
+
+        public decimal? SpcMean { get; set; }
+
+        public decimal? SpcLower { get; set; }
+
+        public decimal? SpcUpper { get; set; }
+
+        public int? SpcPoints { get; set; }
+
+        public bool? SpcTrial { get; set; }
+
+        public string? SpcExplanation { get; set; }
+
+        public string RecentTrend { get; set; } = nameof(RecentTrendOutcome.NotCalculable);
+
+        public string? RecentTrendExplanation { get; set; }
+
+        public int? PeerQuintile { get; set; }
+
+        public string FunnelPosition { get; set; } = nameof(Domain.Scores.FunnelPosition.NotCalculable);
     }
 }

@@ -1,4 +1,4 @@
-namespace Outcomes.Scoring.Spc;
+namespace Outcomes.Domain.Scores;
 
 /// <summary>The variation icon (METHODS §3), taken from the last non-missing point.</summary>
 public enum SpcVariation : byte
