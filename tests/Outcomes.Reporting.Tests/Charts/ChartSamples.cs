@@ -1,0 +1,83 @@
+using System.Xml.Linq;
+using Outcomes.Domain.Scores;
+using Outcomes.Reporting.Charts;
+using Outcomes.Scoring.Spc;
+
+namespace Outcomes.Reporting.Tests.Charts;
+
+/// <summary>Charts whose figures the tests know, and helpers to read the SVG back.</summary>
+internal static class ChartSamples
+{
+    public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    public static readonly string[] Years = ["2013/14", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"];
+
+    /// <summary>Bradford's good level of development against England, the latest point a special cause of improvement.</summary>
+    public static TrendChartSpec Gld() => new()
+    {
+        Title = "Good level of development",
+        SeriesName = "Bradford",
+        Format = ValueFormat.Percent(1),
+        Points =
+        [
+            new(Years[0], 58.1, 56.9, 59.3),
+            new(Years[1], 60.4, 59.2, 61.6),
+            new(Years[2], 62.0, 60.8, 63.2),
+            new(Years[3], 63.1, 61.9, 64.3),
+            new(Years[4], 64.5, 63.3, 65.7),
+            new(Years[5], 66.3, 65.1, 67.5),
+        ],
+        Comparator = new ComparatorSeries("England", [60.4, 66.3, 69.3, 70.7, 71.5, 71.8]),
+        Spc = SpcOverlay.Constant(
+            62.4,
+            55.0,
+            69.8,
+            [SpcPointType.CommonCause, SpcPointType.CommonCause, SpcPointType.CommonCause, SpcPointType.CommonCause, SpcPointType.CommonCause, SpcPointType.Improvement],
+            nearLower: 57.5,
+            nearUpper: 67.3),
+    };
+
+    /// <summary>24 quarters of a net change that goes negative, with two missing quarters and a fixed target.</summary>
+    public static TrendChartSpec Quarterly()
+    {
+        double?[] values = [4, 6, 3, -2, -5, -8, null, -6, -3, 1, 2, 5, 7, 6, null, null, 3, 0, -4, -7, -11, -6, -2, 2];
+        var labels = Enumerable.Range(0, 24).Select(i => $"Q{(i % 4) + 1} {2019 + (i / 4)}/{(20 + (i / 4)) % 100:00}").ToList();
+        return new TrendChartSpec
+        {
+            Title = "Net change in open early-help cases",
+            SeriesName = "Bradford",
+            Format = ValueFormat.Number(0),
+            Points = values.Select((v, i) => new TrendPoint(labels[i], v)).ToList(),
+            Target = TargetLine.Fixed(0, "No growth"),
+        };
+    }
+
+    public static XElement Parse(ChartSvg chart) => XElement.Parse(chart.Svg);
+
+    /// <summary>Elements whose class attribute holds every one of the given class names.</summary>
+    public static List<XElement> WithClass(XElement root, params string[] classes) =>
+        root.Descendants()
+            .Where(e => e.Attribute("class")?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { } have && classes.All(have.Contains))
+            .ToList();
+
+    public static double Attr(XElement e, string name) =>
+        double.Parse(e.Attribute(name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The centre of a marker: a circle's (cx, cy), or a path's bounding-box centre.</summary>
+    public static (double X, double Y) Centre(XElement marker)
+    {
+        if (marker.Name.LocalName == "circle")
+        {
+            return (Attr(marker, "cx"), Attr(marker, "cy"));
+        }
+
+        var numbers = System.Text.RegularExpressions.Regex.Matches(marker.Attribute("d")!.Value, @"-?\d+(\.\d+)?")
+            .Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        var xs = numbers.Where((_, i) => i % 2 == 0).ToList();
+        var ys = numbers.Where((_, i) => i % 2 == 1).ToList();
+        return ((xs.Min() + xs.Max()) / 2, (ys.Min() + ys.Max()) / 2);
+    }
+
+    public static IEnumerable<string> Texts(XElement root, string cssClass) => WithClass(root, cssClass).Select(e => e.Value);
+}
