@@ -52,6 +52,32 @@ internal static class ChartSamples
         };
     }
 
+    /// <summary>Twelve Yorkshire authorities around England's 65%; Bradford (highlighted) below the 99.8% limit.</summary>
+    public static FunnelPlotSpec Funnel() => new()
+    {
+        Title = "Good level of development by local authority",
+        Benchmark = 65.0,
+        Limits = n => Scoring.Benchmarking.Funnel.Limits(0.65, n).Scale(100),
+        HigherIsBetter = true,
+        DenominatorName = "Children at the end of reception",
+        UnitName = "authorities",
+        Points =
+        [
+            new("Bradford", 6800, 61.0, Highlight: true),
+            new("Leeds", 9000, 67.5),
+            new("Kirklees", 5200, 66.6),
+            new("Calderdale", 2300, 64.0),
+            new("Wakefield", 3900, 63.4),
+            new("Barnsley", 2600, 66.0),
+            new("Rotherham", 3100, 64.2),
+            new("Doncaster", 3600, 65.8),
+            new("Sheffield", 6400, 64.6),
+            new("York", 1900, 67.9),
+            new("North Yorkshire", 5700, 65.9),
+            new("Hull", 3000, 60.2),
+        ],
+    };
+
     public static XElement Parse(ChartSvg chart) => XElement.Parse(chart.Svg);
 
     /// <summary>Elements whose class attribute holds every one of the given class names.</summary>
