@@ -78,6 +78,23 @@ internal static class ChartSamples
         ],
     };
 
+    /// <summary>Bradford and six statistical neighbours against England's 71.8%, each with its 95% interval.</summary>
+    public static DotPlotSpec Neighbours() => new()
+    {
+        Title = "Good level of development: Bradford and its statistical neighbours, 2018/19",
+        Benchmark = 71.8,
+        Rows =
+        [
+            new("Bradford", 66.3, 65.1, 67.5, BenchmarkComparison.Worse, IsAreaOfInterest: true),
+            new("Kirklees", 69.0, 67.7, 70.3, BenchmarkComparison.Worse),
+            new("Bolton", 70.9, 69.5, 72.3, BenchmarkComparison.Similar),
+            new("Oldham", 68.2, 66.7, 69.7, BenchmarkComparison.Worse),
+            new("Derby", 71.2, 69.6, 72.8, BenchmarkComparison.Similar),
+            new("Calderdale", 73.6, 71.8, 75.4, BenchmarkComparison.Similar),
+            new("Bury", 74.4, 72.6, 76.2, BenchmarkComparison.Better),
+        ],
+    };
+
     public static XElement Parse(ChartSvg chart) => XElement.Parse(chart.Svg);
 
     /// <summary>Elements whose class attribute holds every one of the given class names.</summary>
