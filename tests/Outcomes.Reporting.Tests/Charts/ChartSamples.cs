@@ -95,6 +95,19 @@ internal static class ChartSamples
         ],
     };
 
+    /// <summary>Three measures across four clusters, with every status present and two reds.</summary>
+    public static TartanRugSpec Rug() => new()
+    {
+        Title = "Scorecard by cluster, Q1 2025/26",
+        Columns = ["North", "South", "East", "West"],
+        Rows =
+        [
+            new("Children under 5 registered", [new(RagStatus.Green, "91%"), new(RagStatus.Green, "88%"), new(RagStatus.Amber, "79%"), new(RagStatus.Blue, "97%")]),
+            new("Re-referrals", [new(RagStatus.Red, "24%"), new(RagStatus.Amber, "19%"), new(RagStatus.Green, "14%"), new(RagStatus.Grey)]),
+            new("Good level of development", [new(RagStatus.Amber, "64%"), new(RagStatus.Red, "58%"), new(RagStatus.Green, "71%"), new(RagStatus.Green, "72%")]),
+        ],
+    };
+
     public static XElement Parse(ChartSvg chart) => XElement.Parse(chart.Svg);
 
     /// <summary>Elements whose class attribute holds every one of the given class names.</summary>
