@@ -4,6 +4,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Scores;
 using Outcomes.Scoring.Engine;
+using Outcomes.Scoring.Statistics;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
 
@@ -28,11 +29,8 @@ public sealed class ScoringService(OutcomesStore store, ILogger<ScoringService> 
         var targets = await new TargetRepository(store).ListAsync(frameworkCode, ct);
         var comparators = await LoadEnglandAsync(framework, ct);
 
+        // Every period is scored even when one is asked for: SPC and trends read each series' history.
         var periods = observations.Select(o => o.Period).Where(p => p.Type == PeriodType.FinancialQuarter).Distinct().Order().ToList();
-        if (only is { } single)
-        {
-            periods = periods.Where(p => p == single).ToList();
-        }
 
         var asOf = periods.Count > 0 ? periods[^1].End : DateOnly.MinValue;
         var scores = new List<Score>();
@@ -53,6 +51,14 @@ public sealed class ScoringService(OutcomesStore store, ILogger<ScoringService> 
             }
         }
 
+        var enriched = ScoreStatistics.Enrich(framework, hierarchy, asOf, scores);
+        if (only is { } single)
+        {
+            enriched = enriched.Where(s => s.Period == single).ToList();
+            periods = periods.Where(p => p == single).ToList();
+        }
+
+        scores = [.. enriched];
         await new ScoreRepository(store).ReplaceAsync(frameworkCode, scores, ct);
         var byStatus = scores.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count());
         logger.LogInformation("Scored {Framework}: {Count} scores over {Periods} periods", frameworkCode, scores.Count, periods.Count);
