@@ -77,11 +77,16 @@ public sealed class ScoringEngine
         var previous = Find(orgUnitCode, measure.Code, measure.Frequency == Frequency.Annual ? comparedPeriod.SameLastYear() : period.Previous());
         var lastYear = Find(orgUnitCode, measure.Code, comparedPeriod.SameLastYear());
         var (target, targetNote) = TargetFor(measure, orgUnitCode, period);
-        var rating = RagRater.Rate(measure, current?.Value, current?.SuppressionReason, target, _request.Version.Scheme);
         var actual = current?.HasValue == true ? current.Value : null;
+        var interval = current?.HasValue == true ? BenchmarkComparer.IntervalFor(measure, current.Numerator, current.Denominator) : null;
+        var lowerCi = interval is { } lo ? (decimal?)lo.Lower : null;
+        var upperCi = interval is { } hi ? (decimal?)hi.Upper : null;
+        var five = _request.Version.Scheme == RagScheme.FiveLevel
+            ? RagRater.RateFiveLevel(measure, current?.Value, lowerCi, upperCi, current?.SuppressionReason, target)
+            : null;
+        var rating = five?.ToRagRating() ?? RagRater.Rate(measure, current?.Value, lowerCi, upperCi, current?.SuppressionReason, target, _request.Version.Scheme);
         var fromPrevious = DirectionOfTravel.Compare(measure, actual, previous?.HasValue == true ? previous.Value : null, _request.Materiality);
         var fromLastYear = DirectionOfTravel.Compare(measure, actual, lastYear?.HasValue == true ? lastYear.Value : null, _request.Materiality);
-        var interval = current?.HasValue == true ? BenchmarkComparer.IntervalFor(measure, current.Numerator, current.Denominator) : null;
         var england = actual is null ? null : England(measure, comparedPeriod);
         var comparison = interval is { } ci && england?.Value is { } e
             ? BenchmarkComparer.Compare(ci, (double)e, measure.Polarity)
@@ -102,8 +107,9 @@ public sealed class ScoringEngine
             DirectionFromPrevious = fromPrevious,
             DirectionFromLastYear = fromLastYear,
             PreviousValue = previous?.Value,
-            LowerCi = interval is { } l ? (decimal)l.Lower : null,
-            UpperCi = interval is { } u ? (decimal)u.Upper : null,
+            LowerCi = lowerCi,
+            UpperCi = upperCi,
+            Band = five?.Status is FiveLevelStatus.AmberGreen or FiveLevelStatus.AmberRed ? five.Status.Letter() : null,
             Comparator = england?.Value,
             ComparedWithEngland = comparison,
             Commentary = current?.Commentary,
@@ -118,15 +124,17 @@ public sealed class ScoringEngine
     /// </summary>
     private (Target? Target, string? Note) TargetFor(Measure measure, string unit, Period period)
     {
-        if (_targets.ResolveOwn(measure.Code, unit, period) is { } own)
+        // Effective targets: an annual count phased to the quarter (year to date when cumulative), or a trajectory's value.
+        if (_targets.ResolveOwnEffective(measure, unit, period) is { } own)
         {
-            return (own, null);
+            return (own.Target, own.Note);
         }
 
         var additive = measure.Aggregation is Aggregation.Sum or Aggregation.LatestSnapshot && measure.Unit is MeasureUnit.Count or MeasureUnit.Currency;
         if (!additive || !_rolledUp.Contains(Key(unit, measure.Code, period)))
         {
-            return (_targets.Resolve(measure.Code, unit, period), null);
+            var inherited = _targets.ResolveEffective(measure, unit, period);
+            return (inherited?.Target, inherited?.Note);
         }
 
         var parts = _rollUpChildren[unit]
