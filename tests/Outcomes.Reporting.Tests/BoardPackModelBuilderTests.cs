@@ -90,6 +90,39 @@ public class BoardPackModelBuilderTests
     }
 
     [Test]
+    public void Spc_readings_show_in_words_and_a_special_cause_of_concern_is_an_exception()
+    {
+        var concern = new SpcAtPoint
+        {
+            Variation = SpcVariation.SpecialCauseConcern, Assurance = SpcAssurance.HitAndMiss, Points = 9, IsTrial = true,
+            Explanation = "Special cause of concern: the last 7 quarters are all below the average of 64.2%.",
+        };
+        var current = SamplePack.Current()
+            .Select(s => s.MeasureCode switch
+            {
+                "REG-U5" => s with { Spc = concern },
+                "TEEN" => s with { Spc = concern },
+                _ => s,
+            })
+            .ToList();
+
+        var model = BoardPackModelBuilder.Build(SamplePack.Version, SamplePack.Cluster, SamplePack.Quarter, current, SamplePack.History(), SamplePack.Settings, SamplePack.LatestSubmission, "Framework");
+        var row = model.Rows.ToDictionary(r => r.Code);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row["REG-U5"].SpcText, Is.EqualTo("Special cause: concern; hit and miss (trial limits)"));
+            Assert.That(row["REG-U5"].SpcClass, Is.EqualTo("spc-special-cause-concern"));
+            Assert.That(row["TEEN"].SpcText, Is.EqualTo("–"), "no SPC reading is printed beside a figure hidden as c");
+            Assert.That(row["GLD"].SpcText, Is.EqualTo("–"));
+            var exception = model.Exceptions.Single(e => e.Code == "REG-U5");
+            Assert.That(exception.Reason, Is.EqualTo("SPC: special cause of concern"));
+            Assert.That(exception.Explanation, Does.EndWith("below the average of 64.2%."));
+            Assert.That(model.Exceptions.Select(e => e.Code), Is.EqualTo(new[] { "REREF", "BF68", "REG-U5" }), "reds first");
+        });
+    }
+
+    [Test]
     public void Trend_has_a_point_per_period_ending_with_the_pack_quarter()
     {
         var trend = SamplePack.Model().Rows.Single(r => r.Code == "REG-U5").Trend;

@@ -190,6 +190,18 @@ public sealed record ScorecardRow
     public required bool IsRedAndWorsening { get; init; }
 
     public required TrendLine Trend { get; init; }
+
+    /// <summary>SPC in words for the scorecard: "Common cause; hit and miss (trial limits)", or "–" when not calculable.</summary>
+    public string SpcText { get; init; } = "–";
+
+    /// <summary>"spc-common-cause", "spc-special-cause-concern"… for the icon's colour; the words carry the meaning.</summary>
+    public string SpcClass { get; init; } = "spc-none";
+
+    /// <summary>The SPC sentence (limits, rule that fired, assurance against target), or empty.</summary>
+    public string SpcExplanation { get; init; } = string.Empty;
+
+    /// <summary>The recent-trend sentence for a proportion, or empty.</summary>
+    public string RecentTrendText { get; init; } = string.Empty;
 }
 
 /// <summary>A small line chart already laid out in SVG user units; the template only draws it.</summary>

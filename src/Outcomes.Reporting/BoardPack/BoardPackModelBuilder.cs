@@ -96,8 +96,9 @@ public static class BoardPackModelBuilder
             Counts = counts,
             Groups = groups,
             Rows = rows,
-            Exceptions = rows.Where(r => r.IsRed)
+            Exceptions = rows.Where(r => r.IsRed || r.SpcClass == ConcernClass)
                 .OrderByDescending(r => r.IsRedAndWorsening)
+                .ThenByDescending(r => r.IsRed)
                 .Select(ToException)
                 .ToList(),
             Definitions = version.Measures.Select(Define).ToList(),
@@ -223,8 +224,28 @@ public static class BoardPackModelBuilder
             IsRed = isRed,
             IsRedAndWorsening = isRed && direction == Direction.Worsening,
             Trend = Trend(m, series),
+            SpcText = s?.Spc is { } spc && shown is not null ? SpcWords(spc) : "–",
+            SpcClass = s?.Spc is { } sc && shown is not null ? "spc-" + Kebab(sc.Variation.ToString()) : "spc-none",
+            SpcExplanation = s?.Spc is { } se && shown is not null ? se.Explanation : string.Empty,
+            RecentTrendText = shown is not null && s?.RecentTrend is { } rt && rt != RecentTrendOutcome.NotCalculable ? s.RecentTrendExplanation ?? string.Empty : string.Empty,
         };
     }
+
+    private const string ConcernClass = "spc-special-cause-concern";
+
+    private static string SpcWords(SpcAtPoint spc)
+    {
+        var words = spc.VariationLabel;
+        if (spc.Assurance != SpcAssurance.None)
+        {
+            words += "; " + spc.AssuranceLabel.ToLowerInvariant();
+        }
+
+        return spc.IsTrial ? words + " (trial limits)" : words;
+    }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string ValueText(Measure m, Score? s, bool disclosive)
     {
@@ -376,8 +397,8 @@ public static class BoardPackModelBuilder
         StatusClass = r.StatusClass,
         DirectionArrow = r.DirectionArrow,
         DirectionWord = r.DirectionWord,
-        Reason = r.IsRedAndWorsening ? "Red and worsening" : "Red",
-        Explanation = r.Explanation,
+        Reason = r.IsRedAndWorsening ? "Red and worsening" : r.IsRed ? "Red" : "SPC: special cause of concern",
+        Explanation = r.SpcExplanation.Length > 0 ? $"{r.Explanation} {r.SpcExplanation}" : r.Explanation,
         Commentary = r.Commentary.Length > 0 ? r.Commentary : "No commentary was given with the return.",
     };
 
