@@ -107,6 +107,84 @@ public static class RollUpCalculator
         };
     }
 
+    /// <summary>
+    /// <see cref="Aggregate"/> without the LINQ: the same usable children, the same sums in the same order and the
+    /// same flag, for the scoring engine's series roll-up, which calls it about once per parent × measure × period.
+    /// </summary>
+    internal static Observation? AggregateChildren(Measure measure, string parentCode, Period period, ReadOnlySpan<Observation> children, int expectedChildren)
+    {
+        var ratio = measure.Aggregation == Aggregation.Ratio;
+        int usable = 0;
+        var allWithParts = true;
+        foreach (var c in children)
+        {
+            if (ratio ? c.Numerator is not null && c.Denominator is not null : c.HasValue)
+            {
+                usable++;
+                allWithParts &= c.Numerator is not null && c.Denominator is not null;
+            }
+        }
+
+        if (usable == 0)
+        {
+            return null;
+        }
+
+        decimal? value, numerator = null, denominator = null;
+        if (ratio || allWithParts)
+        {
+            decimal num = 0m, den = 0m, counted = 0m;
+            var counting = !ratio && measure.Unit == MeasureUnit.Count;
+            foreach (var c in children)
+            {
+                if (ratio ? c.Numerator is not null && c.Denominator is not null : c.HasValue)
+                {
+                    num += c.Numerator!.Value;
+                    den += c.Denominator!.Value;
+                    if (counting)
+                    {
+                        counted += c.Value ?? 0m;
+                    }
+                }
+            }
+
+            numerator = num;
+            denominator = den;
+            value = denominator == 0 ? null : numerator / denominator * measure.Multiplier;
+            if (counting)
+            {
+                value = counted;
+            }
+        }
+        else
+        {
+            decimal sum = 0m;
+            foreach (var c in children)
+            {
+                if (c.HasValue)
+                {
+                    sum += c.Value!.Value;
+                }
+            }
+
+            value = sum;
+        }
+
+        var missing = Math.Max(expectedChildren, children.Length) - usable;
+        return new Observation
+        {
+            OrgUnitCode = parentCode,
+            Period = period,
+            MeasureCode = measure.Code,
+            Value = value,
+            Numerator = numerator,
+            Denominator = denominator,
+            DataQualityFlag = missing > 0
+                ? $"incomplete: {usable} of {usable + missing} units reported a usable value"
+                : null,
+        };
+    }
+
     private static bool OpenDuring(OrgUnit unit, Period period) =>
         (unit.OpenedOn is null || unit.OpenedOn <= period.End) && (unit.ClosedOn is null || unit.ClosedOn >= period.Start);
 

@@ -31,6 +31,31 @@ public static class DirectionOfTravel
         };
     }
 
+    /// <summary>
+    /// <see cref="Compare"/> for values already rounded to the measure's decimals with <see cref="OfficialRounding.Round"/>
+    /// (the scoring engine rounds each value of a series once, not once per comparison): the same answer.
+    /// </summary>
+    public static Direction CompareRounded(Measure measure, decimal? roundedCurrent, decimal? roundedEarlier, decimal materiality = 0m)
+    {
+        if (roundedCurrent is null || roundedEarlier is null)
+        {
+            return Direction.NotComparable;
+        }
+
+        var change = roundedCurrent.Value - roundedEarlier.Value;
+        if (change == 0 || Math.Abs(change) < materiality)
+        {
+            return Direction.NoChange;
+        }
+
+        return measure.Polarity switch
+        {
+            Polarity.HigherIsBetter => change > 0 ? Direction.Improving : Direction.Worsening,
+            Polarity.LowerIsBetter => change < 0 ? Direction.Improving : Direction.Worsening,
+            _ => change > 0 ? Direction.Increased : Direction.Decreased,
+        };
+    }
+
     public static string Describe(Direction direction) => direction switch
     {
         Direction.Improving => "improving",
