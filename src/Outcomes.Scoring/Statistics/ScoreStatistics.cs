@@ -54,20 +54,25 @@ public static class ScoreStatistics
             return parent;
         }
 
-        foreach (var series in Enumerable.Range(0, scores.Count)
-                     .Where(i => measures[i] is not null)
-                     .GroupBy(i => (Unit: scores[i].OrgUnitCode.ToUpperInvariant(), Measure: scores[i].MeasureCode.ToUpperInvariant())))
+        // Series are independent, so they are read in parallel; each writes only its own scores' slots.
+        var series = Enumerable.Range(0, scores.Count)
+            .Where(i => measures[i] is not null)
+            .GroupBy(i => (Unit: scores[i].OrgUnitCode, Measure: scores[i].MeasureCode), SeriesKeyComparer.Instance)
+            .Select(g => g.OrderBy(i => scores[i].Period).ToArray())
+            .ToArray();
+        Parallel.ForEach(series, ordered => SeriesReadings.Apply(result, ordered, measures[ordered[0]]!, spc));
+
+        foreach (var unit in scores.Select(s => s.OrgUnitCode).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var ordered = series.OrderBy(i => scores[i].Period).ToArray();
-            SeriesReadings.Apply(result, ordered, measures[ordered[0]]!, spc);
+            ParentOf(unit);
         }
 
-        foreach (var group in Enumerable.Range(0, scores.Count)
-                     .Where(i => measures[i] is not null && result[i].Actual is not null)
-                     .GroupBy(i => (Measure: scores[i].MeasureCode.ToUpperInvariant(), scores[i].Period)))
-        {
-            PeerReadings.Apply(result, group.ToArray(), measures, ParentOf, hierarchy);
-        }
+        var groups = Enumerable.Range(0, scores.Count)
+            .Where(i => measures[i] is not null && result[i].Actual is not null)
+            .GroupBy(i => (Measure: scores[i].MeasureCode, scores[i].Period), PeerKeyComparer.Instance)
+            .Select(g => g.ToArray())
+            .ToArray();
+        Parallel.ForEach(groups, group => PeerReadings.Apply(result, group, measures, u => parents[u], hierarchy));
 
         return result;
     }
@@ -97,6 +102,8 @@ public static class ScoreStatistics
             }
 
             var valueArray = values.ToArray();
+            var buffers = new SpcBuffers(valueArray.Length, spc.Rebases.Count + 1);
+            SpcOptions? options = null;
             var countArray = counts.ToArray();
             var denominatorArray = denominators.ToArray();
             var style = new SpcTextStyle { Format = v => double.IsFinite(v) ? MeasureValueFormatter.Value(measure, (decimal)v) : v.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -113,7 +120,7 @@ public static class ScoreStatistics
                 var trend = proportion ? RecentTrend.Assess(countArray.AsSpan(0, upTo), denominatorArray.AsSpan(0, upTo), measure.Polarity) : default;
                 scores[ordered[k]] = s with
                 {
-                    Spc = SpcFor(valueArray.AsSpan(0, upTo), measure, s.Target, spc, style),
+                    Spc = SpcFor(valueArray.AsSpan(0, upTo), measure, s.Target, spc, style, buffers, ref options),
                     RecentTrend = proportion ? trend.Outcome : RecentTrendOutcome.NotCalculable,
                     RecentTrendExplanation = proportion ? trend.Description : null,
                     EnglandSignificance = EnglandSignificance(s, measure),
@@ -121,7 +128,8 @@ public static class ScoreStatistics
             }
         }
 
-        private static SpcAtPoint? SpcFor(ReadOnlySpan<double> values, Measure measure, decimal? target, SpcOptions defaults, SpcTextStyle style)
+        private static SpcAtPoint? SpcFor(
+            ReadOnlySpan<double> values, Measure measure, decimal? target, SpcOptions defaults, SpcTextStyle style, SpcBuffers buffers, ref SpcOptions? options)
         {
             var present = 0;
             foreach (var v in values)
@@ -134,20 +142,26 @@ public static class ScoreStatistics
                 return null;
             }
 
-            var options = defaults with { ImprovementDirection = measure.Polarity, Target = target is { } t ? (double)t : null };
-            var chart = XmrChart.Analyse(values, options);
-            var latest = chart.Latest;
+            double? wanted = target is { } t ? (double)t : null;
+            if (options is null || options.Target != wanted)
+            {
+                options = defaults with { ImprovementDirection = measure.Polarity, Target = wanted };
+            }
+
+            var points = buffers.Points.AsSpan(0, values.Length);
+            var summary = XmrChart.Analyse(values, options, points, buffers.Segments);
+            var latest = summary.Latest;
             return new SpcAtPoint
             {
-                Variation = chart.Variation,
-                Assurance = chart.Assurance,
-                IsSpecialCause = chart.Points[^1].IsSpecialCause,
+                Variation = summary.Variation,
+                Assurance = summary.Assurance,
+                IsSpecialCause = points[^1].IsSpecialCause,
                 Mean = ToDecimal(latest.Mean),
                 Lower = ToDecimal(latest.Lower),
                 Upper = ToDecimal(latest.Upper),
                 Points = present,
-                IsTrial = chart.IsTrial,
-                Explanation = chart.Describe(style),
+                IsTrial = summary.IsTrial,
+                Explanation = SpcDescriber.Describe(values, points, summary, options, style),
             };
         }
 
@@ -177,13 +191,13 @@ public static class ScoreStatistics
             foreach (var peers in group.GroupBy(i => (Parent: parentOf(scores[i].OrgUnitCode) ?? string.Empty, Type: TypeOf(hierarchy, scores[i].OrgUnitCode))))
             {
                 var members = peers.ToArray();
-                var values = members.Select(i => (double)scores[i].Actual!.Value).ToArray();
+                var sorted = members.Select(i => (double)scores[i].Actual!.Value).Order().ToArray();
                 foreach (var i in members)
                 {
                     var s = scores[i];
                     var measure = measures[i]!;
                     var band = members.Length >= PeerBands.MinimumAreas && peers.Key.Parent.Length > 0
-                        ? PeerBands.Quintile(values, (double)s.Actual!.Value)
+                        ? PeerBands.BandOfSorted(sorted, (double)s.Actual!.Value, 5)
                         : default;
                     scores[i] = s with
                     {
@@ -208,5 +222,33 @@ public static class ScoreStatistics
 
         private static string TypeOf(OrgUnitHierarchy hierarchy, string unit) =>
             hierarchy.TryGet(unit, out var found) ? found.Type.ToString() : string.Empty;
+    }
+
+    private sealed class SpcBuffers(int points, int segments)
+    {
+        public SpcPoint[] Points { get; } = new SpcPoint[Math.Max(points, 1)];
+
+        public SpcSegment[] Segments { get; } = new SpcSegment[segments];
+    }
+
+    private sealed class SeriesKeyComparer : IEqualityComparer<(string Unit, string Measure)>
+    {
+        public static readonly SeriesKeyComparer Instance = new();
+
+        public bool Equals((string Unit, string Measure) x, (string Unit, string Measure) y) =>
+            string.Equals(x.Unit, y.Unit, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Unit, string Measure) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Unit), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Measure));
+    }
+
+    private sealed class PeerKeyComparer : IEqualityComparer<(string Measure, Period Period)>
+    {
+        public static readonly PeerKeyComparer Instance = new();
+
+        public bool Equals((string Measure, Period Period) x, (string Measure, Period Period) y) =>
+            x.Period == y.Period && string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Measure, Period Period) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Measure), obj.Period);
     }
 }
