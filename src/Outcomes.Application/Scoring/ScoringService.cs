@@ -45,10 +45,7 @@ public sealed class ScoringService(OutcomesStore store, ILogger<ScoringService> 
             var engine = new ScoringEngine(
                 new ScoringRequest { Version = version, Hierarchy = hierarchy, Observations = observations, Targets = targets, Comparators = comparators },
                 asOf);
-            foreach (var period in byVersion)
-            {
-                scores.AddRange(engine.ScorePeriod(period));
-            }
+            scores.AddRange(engine.ScoreAll(byVersion));
         }
 
         var enriched = ScoreStatistics.Enrich(framework, hierarchy, asOf, scores);
