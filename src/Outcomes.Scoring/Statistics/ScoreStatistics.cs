@@ -54,25 +54,28 @@ public static class ScoreStatistics
             return parent;
         }
 
+        // Peers first, into arrays, so each score is copied once (by the series pass) however many readings it gets.
+        foreach (var unit in scores.Select(s => s.OrgUnitCode).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            ParentOf(unit);
+        }
+
+        var quintiles = new int?[scores.Count];
+        var funnels = new FunnelPosition[scores.Count];
+        var groups = Enumerable.Range(0, scores.Count)
+            .Where(i => measures[i] is not null && result[i].Actual is not null)
+            .GroupBy(i => (Measure: scores[i].MeasureCode, scores[i].Period), PeerKeyComparer.Instance)
+            .Select(g => g.ToArray())
+            .ToArray();
+        Parallel.ForEach(groups, group => PeerReadings.Apply(result, group, measures, u => parents[u], hierarchy, quintiles, funnels));
+
         // Series are independent, so they are read in parallel; each writes only its own scores' slots.
         var series = Enumerable.Range(0, scores.Count)
             .Where(i => measures[i] is not null)
             .GroupBy(i => (Unit: scores[i].OrgUnitCode, Measure: scores[i].MeasureCode), SeriesKeyComparer.Instance)
             .Select(g => g.OrderBy(i => scores[i].Period).ToArray())
             .ToArray();
-        Parallel.ForEach(series, ordered => SeriesReadings.Apply(result, ordered, measures[ordered[0]]!, spc));
-
-        foreach (var unit in scores.Select(s => s.OrgUnitCode).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            ParentOf(unit);
-        }
-
-        var groups = Enumerable.Range(0, scores.Count)
-            .Where(i => measures[i] is not null && result[i].Actual is not null)
-            .GroupBy(i => (Measure: scores[i].MeasureCode, scores[i].Period), PeerKeyComparer.Instance)
-            .Select(g => g.ToArray())
-            .ToArray();
-        Parallel.ForEach(groups, group => PeerReadings.Apply(result, group, measures, u => parents[u], hierarchy));
+        Parallel.ForEach(series, ordered => SeriesReadings.Apply(result, ordered, measures[ordered[0]]!, spc, quintiles, funnels));
 
         return result;
     }
@@ -80,7 +83,7 @@ public static class ScoreStatistics
     /// <summary>SPC, recent trend and the two-level England comparison along one unit's series for one measure.</summary>
     private static class SeriesReadings
     {
-        public static void Apply(Score[] scores, int[] ordered, Measure measure, SpcOptions spc)
+        public static void Apply(Score[] scores, int[] ordered, Measure measure, SpcOptions spc, int?[] quintiles, FunnelPosition[] funnels)
         {
             // One point per distinct value; an annual value carried into the next quarters stays one point.
             var pointOf = new int[ordered.Length];
@@ -124,6 +127,8 @@ public static class ScoreStatistics
                     RecentTrend = proportion ? trend.Outcome : RecentTrendOutcome.NotCalculable,
                     RecentTrendExplanation = proportion ? trend.Description : null,
                     EnglandSignificance = EnglandSignificance(s, measure),
+                    PeerQuintile = quintiles[ordered[k]],
+                    FunnelPosition = funnels[ordered[k]],
                 };
             }
         }
@@ -185,7 +190,8 @@ public static class ScoreStatistics
     /// <summary>Quintile among units of the same type under the same parent, and the funnel position against that parent.</summary>
     private static class PeerReadings
     {
-        public static void Apply(Score[] scores, int[] group, Measure?[] measures, Func<string, string?> parentOf, OrgUnitHierarchy hierarchy)
+        public static void Apply(
+            Score[] scores, int[] group, Measure?[] measures, Func<string, string?> parentOf, OrgUnitHierarchy hierarchy, int?[] quintiles, FunnelPosition[] funnels)
         {
             var byUnit = group.ToDictionary(i => scores[i].OrgUnitCode, i => i, StringComparer.OrdinalIgnoreCase);
             foreach (var peers in group.GroupBy(i => (Parent: parentOf(scores[i].OrgUnitCode) ?? string.Empty, Type: TypeOf(hierarchy, scores[i].OrgUnitCode))))
@@ -199,11 +205,8 @@ public static class ScoreStatistics
                     var band = members.Length >= PeerBands.MinimumAreas && peers.Key.Parent.Length > 0
                         ? PeerBands.BandOfSorted(sorted, (double)s.Actual!.Value, 5)
                         : default;
-                    scores[i] = s with
-                    {
-                        PeerQuintile = band.IsCalculable ? band.Band : null,
-                        FunnelPosition = FunnelAgainstParent(s, measure, peers.Key.Parent, byUnit, scores),
-                    };
+                    quintiles[i] = band.IsCalculable ? band.Band : null;
+                    funnels[i] = FunnelAgainstParent(s, measure, peers.Key.Parent, byUnit, scores);
                 }
             }
         }
