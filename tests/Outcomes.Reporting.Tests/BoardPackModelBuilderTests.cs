@@ -123,6 +123,26 @@ public class BoardPackModelBuilderTests
     }
 
     [Test]
+    public void Each_measure_with_figures_gets_a_detail_page_with_a_chart_and_its_values_and_hidden_figures_stay_hidden()
+    {
+        var model = SamplePack.Model();
+        var details = model.Details.ToDictionary(d => d.Code);
+        var reg = details["REG-U5"];
+        var teen = details["TEEN"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reg.ChartSvg, Does.StartWith("<svg").And.Contain("role=\"img\"").And.Contain("<desc id="));
+            Assert.That(reg.ChartAlt, Does.Contain("64.0%"));
+            Assert.That(reg.Rows.Select(r => r.PeriodKey), Is.EqualTo(model.Rows.Single(r => r.Code == "REG-U5").Trend.Series.Select(p => p.PeriodKey)));
+            Assert.That(reg.Rows[^1].ActualText, Is.EqualTo("64.0%"));
+            Assert.That(teen.Rows[^1].ActualText, Is.EqualTo("c"));
+            Assert.That(teen.ChartSvg, Does.Not.Contain(">3<"), "the hidden count is not printed in the chart");
+            Assert.That(teen.ChartAlt, Does.Not.Contain(" 3 "));
+        });
+    }
+
+    [Test]
     public void Trend_has_a_point_per_period_ending_with_the_pack_quarter()
     {
         var trend = SamplePack.Model().Rows.Single(r => r.Code == "REG-U5").Trend;

@@ -68,6 +68,9 @@ public sealed record BoardPackModel
 
     /// <summary>Long-format data behind the pack: every measure × period shown, history included.</summary>
     public required IReadOnlyList<DataRow> Data { get; init; }
+
+    /// <summary>One page per measure with figures: chart, sentences and values.</summary>
+    public IReadOnlyList<MeasureDetail> Details { get; init; } = [];
 }
 
 /// <summary>The committee front sheet, in the order an English council prints it.</summary>

@@ -101,6 +101,10 @@ public static class BoardPackModelBuilder
                 .ThenByDescending(r => r.IsRed)
                 .Select(ToException)
                 .ToList(),
+            Details = version.Measures
+                .Select((m, i) => MeasureDetailBuilder.Build(m, series.GetValueOrDefault(m.Code) ?? [], rows[i]))
+                .Where(d => d.Rows.Count > 0)
+                .ToList(),
             Definitions = version.Measures.Select(Define).ToList(),
             Implications = settings.Implications,
             Data = BuildData(version, unit, series),
