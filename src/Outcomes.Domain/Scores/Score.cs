@@ -96,6 +96,14 @@ public sealed record Score
     /// <summary>Position on a funnel plot around the parent unit's proportion (e.g. a cluster against its authority).</summary>
     public FunnelPosition FunnelPosition { get; init; }
 
+    /// <summary>
+    /// True when the other score holds the same figures (value, numerator, denominator, suppression): how an annual
+    /// figure carried into the quarters after it is recognised as one point of its series, not four.
+    /// </summary>
+    public bool HasSameFiguresAs(Score other) =>
+        other is not null && Actual == other.Actual && Numerator == other.Numerator && Denominator == other.Denominator
+        && string.Equals(SuppressionReason, other.SuppressionReason, StringComparison.Ordinal);
+
     /// <summary>The status letter printed beside the colour (R, A, G, B, AG/AR under five levels, or "–" for grey), so colour is never the only signal.</summary>
     public string StatusLetter => Band ?? Status switch
     {

@@ -17,7 +17,7 @@ internal static class MeasureDetailBuilder
     {
         // An annual figure carried through the quarters after it is one point on the chart (and in SPC), not four.
         var series = m.Frequency == Frequency.Annual
-            ? all.Where((s, i) => i == 0 || !SameFigures(all[i - 1], s)).ToList()
+            ? all.Where((s, i) => i == 0 || !all[i - 1].HasSameFiguresAs(s)).ToList()
             : all;
         var hidden = series.Select(s => Hidden(m, s)).ToArray();
         var points = series.Select((s, i) => hidden[i]
@@ -66,9 +66,6 @@ internal static class MeasureDetailBuilder
 
     private static string ActualText(Measure m, Score s) =>
         s.SuppressionReason ?? (s.Actual is not { } a ? "–" : Hidden(m, s) ? "c" : MeasureFormat.Value(m, a));
-
-    private static bool SameFigures(Score a, Score b) =>
-        a.Actual == b.Actual && a.Numerator == b.Numerator && a.Denominator == b.Denominator && a.SuppressionReason == b.SuppressionReason;
 
     private static SpcOverlay? Spc(Measure m, List<TrendPoint> points, IReadOnlyList<Score> series)
     {

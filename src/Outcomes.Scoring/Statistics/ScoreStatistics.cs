@@ -93,7 +93,7 @@ public static class ScoreStatistics
             for (var k = 0; k < ordered.Length; k++)
             {
                 var s = scores[ordered[k]];
-                var carried = measure.Frequency == Frequency.Annual && k > 0 && SameFigures(scores[ordered[k - 1]], s);
+                var carried = measure.Frequency == Frequency.Annual && k > 0 && scores[ordered[k - 1]].HasSameFiguresAs(s);
                 if (!carried)
                 {
                     values.Add(s.Actual is { } a ? (double)a : double.NaN);
@@ -180,9 +180,6 @@ public static class ScoreStatistics
 
             return BenchmarkComparer.CompareTwoLevel((double)n, (double)d, (double)(england / measure.Multiplier), measure.Polarity).Significance;
         }
-
-        private static bool SameFigures(Score a, Score b) =>
-            a.Actual == b.Actual && a.Numerator == b.Numerator && a.Denominator == b.Denominator && a.SuppressionReason == b.SuppressionReason;
 
         private static decimal ToDecimal(double v) => double.IsFinite(v) ? Math.Round((decimal)v, 6) : 0m;
     }
