@@ -37,6 +37,8 @@ public enum BenchmarkComparison
 /// <summary>The judgements for measure × org unit × period, each explained in a sentence a councillor can read.</summary>
 public sealed record Score
 {
+    private DeferredText? _recentTrendExplanation;
+
     public required string FrameworkCode { get; init; }
 
     public required string MeasureCode { get; init; }
@@ -88,7 +90,19 @@ public sealed record Score
     public RecentTrendOutcome RecentTrend { get; init; }
 
     /// <summary>The recent trend in a sentence, or why it cannot be calculated.</summary>
-    public string? RecentTrendExplanation { get; init; }
+    public string? RecentTrendExplanation
+    {
+        get => _recentTrendExplanation?.Text;
+        init => _recentTrendExplanation = value is null ? null : DeferredText.Of(value);
+    }
+
+    /// <summary>The same sentence, worded only when first read (how scoring sets it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DeferredText? DeferredRecentTrendExplanation
+    {
+        get => _recentTrendExplanation;
+        init => _recentTrendExplanation = value;
+    }
 
     /// <summary>Quintile (1 lowest values … 5 highest) among the units at the same level under the same parent; null below 5 peers.</summary>
     public int? PeerQuintile { get; init; }

@@ -26,7 +26,22 @@ public sealed record SpcAtPoint
     /// <summary>Fewer than 13 points: the limits are trial limits.</summary>
     public bool IsTrial { get; init; }
 
-    public string Explanation { get; init; } = string.Empty;
+    private DeferredText? _explanation;
+
+    /// <summary>What the chart shows at this point, in a sentence.</summary>
+    public string Explanation
+    {
+        get => _explanation?.Text ?? string.Empty;
+        init => _explanation = DeferredText.Of(value);
+    }
+
+    /// <summary>The same sentence, worded only when first read (how scoring sets it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DeferredText? DeferredExplanation
+    {
+        get => _explanation;
+        init => _explanation = value;
+    }
 
     /// <summary>The icon's short name, as Making Data Count labels it.</summary>
     public string VariationLabel => Variation switch

@@ -5,18 +5,31 @@ namespace Outcomes.Scoring.Spc;
 /// <summary>
 /// Plain-English sentences for an XmR chart (METHODS §3), e.g. "Special cause of concern: the last 7 quarters are all
 /// below the average of 64.2%." or "Common cause variation; the target of 70% lies inside the process limits (hit and
-/// miss)." followed, for trial limits, by "Trial limits: only 9 quarters.". Built only when asked for, so charting a
-/// national data set costs no strings.
+/// miss)." followed, for trial limits, by "Trial limits: only 9 quarters.". <see cref="Defer"/> keeps only the facts a
+/// sentence needs and words it when read, so charting a national data set costs no strings.
 /// </summary>
 public static class SpcDescriber
 {
     /// <summary>The variation (and assurance) sentence, then the trial-limits note when there is one.</summary>
     public static string Describe(ReadOnlySpan<double> values, ReadOnlySpan<SpcPoint> points, in SpcSummary summary, SpcOptions options, SpcTextStyle style)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(style);
-        var main = Variation(values, points, summary, options, style);
-        return TrialNote(summary, style) is { } note ? main + " " + note : main;
+        return Describe(SpcSentenceFacts.Of(values, points, summary, options), style);
+    }
+
+    /// <summary>The same sentence from the facts it needs, so it can be worded long after the chart's buffers are reused.</summary>
+    public static string Describe(in SpcSentenceFacts facts, SpcTextStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        var main = Variation(facts, style);
+        return TrialNote(facts.Summary, style) is { } note ? main + " " + note : main;
+    }
+
+    /// <summary>The sentence, worded the first time it is read.</summary>
+    public static DeferredText Defer(ReadOnlySpan<double> values, ReadOnlySpan<SpcPoint> points, in SpcSummary summary, SpcOptions options, SpcTextStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        return new SpcSentence(SpcSentenceFacts.Of(values, points, summary, options), style);
     }
 
     /// <summary>"Trial limits: only 9 quarters." when the latest segment has 2–12 points; otherwise null.</summary>
@@ -26,11 +39,11 @@ public static class SpcDescriber
         return summary.Latest.HasLimits && summary.IsTrial ? $"Trial limits: only {style.Count(summary.Latest.Points)}." : null;
     }
 
-    private static string Variation(ReadOnlySpan<double> values, ReadOnlySpan<SpcPoint> points, in SpcSummary summary, SpcOptions options, SpcTextStyle style)
+    private static string Variation(in SpcSentenceFacts facts, SpcTextStyle style)
     {
+        var summary = facts.Summary;
         var segment = summary.Latest;
-        var last = summary.LastPointIndex;
-        if (last < 0)
+        if (summary.LastPointIndex < 0)
         {
             return "No values to chart.";
         }
@@ -42,15 +55,15 @@ public static class SpcDescriber
                 : $"Not enough data for process limits: no two consecutive {style.Plural} without a gap.";
         }
 
-        var assurance = AssuranceClause(summary.Assurance, options, style);
+        var assurance = AssuranceClause(summary.Assurance, facts.Target, facts.Direction, style);
         if (summary.Variation == SpcVariation.CommonCause)
         {
             return assurance is null
-                ? $"Common cause variation: the latest value of {style.Format(values[last])} lies within the process limits of {style.Format(segment.Lower)} to {style.Format(segment.Upper)}."
+                ? $"Common cause variation: the latest value of {style.Format(facts.LastValue)} lies within the process limits of {style.Format(segment.Lower)} to {style.Format(segment.Upper)}."
                 : $"Common cause variation; {assurance}.";
         }
 
-        var reason = Reason(values, points[last].Rules, last, segment, style);
+        var reason = Reason(facts, segment, style);
         var head = summary.Variation switch
         {
             SpcVariation.SpecialCauseImprovement => "Special cause of improvement",
@@ -61,9 +74,10 @@ public static class SpcDescriber
         return assurance is null ? $"{head}: {reason}." : $"{head}: {reason}; {assurance}.";
     }
 
-    private static string Reason(ReadOnlySpan<double> values, SpcRules rules, int last, in SpcSegment segment, SpcTextStyle style)
+    private static string Reason(in SpcSentenceFacts facts, in SpcSegment segment, SpcTextStyle style)
     {
-        var x = values[last];
+        var x = facts.LastValue;
+        var rules = facts.LastRules;
         if ((rules & SpcRules.OutsideLimits) != 0)
         {
             return x > segment.Upper
@@ -73,26 +87,12 @@ public static class SpcDescriber
 
         if ((rules & SpcRules.Shift) != 0)
         {
-            var above = x > segment.Mean;
-            var run = 1;
-            for (var j = last - 1; j >= segment.Start && !double.IsNaN(values[j]) && (above ? values[j] > segment.Mean : values[j] < segment.Mean); j--)
-            {
-                run++;
-            }
-
-            return $"the last {style.Count(run)} are all {(above ? "above" : "below")} the average of {style.Format(segment.Mean)}";
+            return $"the last {style.Count(facts.Run)} are all {(x > segment.Mean ? "above" : "below")} the average of {style.Format(segment.Mean)}";
         }
 
         if ((rules & SpcRules.Trend) != 0)
         {
-            var rising = x > values[last - 1];
-            var run = 2;
-            for (var j = last - 1; j > segment.Start && !double.IsNaN(values[j - 1]) && (rising ? values[j] > values[j - 1] : values[j] < values[j - 1]); j--)
-            {
-                run++;
-            }
-
-            return $"each of the last {style.Count(run)} has been {(rising ? "higher" : "lower")} than the one before";
+            return $"each of the last {style.Count(facts.Run)} has been {(facts.Rising ? "higher" : "lower")} than the one before";
         }
 
         return x > segment.Mean
@@ -100,15 +100,15 @@ public static class SpcDescriber
             : $"two of the last three {style.Plural} are close to the lower process limit of {style.Format(segment.Lower)}";
     }
 
-    private static string? AssuranceClause(SpcAssurance assurance, SpcOptions options, SpcTextStyle style)
+    private static string? AssuranceClause(SpcAssurance assurance, double? target, Polarity direction, SpcTextStyle style)
     {
-        if (assurance == SpcAssurance.None || options.Target is not { } target)
+        if (assurance == SpcAssurance.None || target is not { } value)
         {
             return null;
         }
 
-        var t = style.Format(target);
-        var lowerIsBetter = options.ImprovementDirection == Polarity.LowerIsBetter;
+        var t = style.Format(value);
+        var lowerIsBetter = direction == Polarity.LowerIsBetter;
         return assurance switch
         {
             SpcAssurance.HitAndMiss => $"the target of {t} lies inside the process limits (hit and miss)",

@@ -125,7 +125,7 @@ public static class ScoreStatistics
                 {
                     Spc = SpcFor(valueArray.AsSpan(0, upTo), measure, s.Target, spc, style, buffers, ref options),
                     RecentTrend = proportion ? trend.Outcome : RecentTrendOutcome.NotCalculable,
-                    RecentTrendExplanation = proportion ? trend.Description : null,
+                    DeferredRecentTrendExplanation = proportion ? new RecentTrendSentence(trend) : null,
                     EnglandSignificance = EnglandSignificance(s, measure),
                     PeerQuintile = quintiles[ordered[k]],
                     FunnelPosition = funnels[ordered[k]],
@@ -166,7 +166,7 @@ public static class ScoreStatistics
                 Upper = ToDecimal(latest.Upper),
                 Points = present,
                 IsTrial = summary.IsTrial,
-                Explanation = SpcDescriber.Describe(values, points, summary, options, style),
+                DeferredExplanation = SpcDescriber.Defer(values, points, summary, options, style),
             };
         }
 
