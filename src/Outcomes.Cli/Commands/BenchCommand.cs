@@ -46,7 +46,9 @@ public static class BenchCommand
         return command;
     }
 
-    private sealed record Figures(long Observations, long Scores, TimeSpan Loading, TimeSpan Build, TimeSpan Scoring, TimeSpan Statistics, long Allocated, TimeSpan GcPause, int Collections);
+    private sealed record Figures(
+        long Observations, long Scores, TimeSpan Loading, TimeSpan Build, TimeSpan Scoring, TimeSpan Statistics, long Allocated, TimeSpan GcPause, int Collections,
+        long BuildAllocated, long ScoringAllocated, long StatisticsAllocated);
 
     private static Figures Run(int authorities, int centres, int measures, int quarters, int threads)
     {
@@ -54,7 +56,7 @@ public static class BenchCommand
         var targets = Targets(version);
         var periods = Enumerable.Range(0, quarters).Select(i => Period.FinancialQuarter(2015, 1).Shift(i)).ToList();
         var model = new SampleValueModel(1);
-        long observations = 0, scores = 0, allocated = 0;
+        long observations = 0, scores = 0, allocated = 0, buildAllocated = 0, scoringAllocated = 0, statisticsAllocated = 0;
         TimeSpan loading = TimeSpan.Zero, build = TimeSpan.Zero, scoring = TimeSpan.Zero, statistics = TimeSpan.Zero, pause = TimeSpan.Zero;
         var framework = new Framework { Code = version.FrameworkCode, Name = "Bench", AuthorityCode = "BENCH", Versions = [version] };
         var collections = 0;
@@ -77,18 +79,23 @@ public static class BenchCommand
             clock.Restart();
             var engine = new ScoringEngine(new ScoringRequest { Version = version, Hierarchy = tree, Observations = data, Targets = targets }, periods[^1].End);
             build += clock.Elapsed;
+            var afterBuild = GC.GetTotalAllocatedBytes();
+            buildAllocated += afterBuild - bytes;
             clock.Restart();
             var scored = engine.ScoreAll(periods, threads);
             scoring += clock.Elapsed;
+            var afterScoring = GC.GetTotalAllocatedBytes();
+            scoringAllocated += afterScoring - afterBuild;
             clock.Restart();
             scores += ScoreStatistics.Enrich(framework, tree, periods[^1].End, scored).Count;
             statistics += clock.Elapsed;
+            statisticsAllocated += GC.GetTotalAllocatedBytes() - afterScoring;
             allocated += GC.GetTotalAllocatedBytes() - bytes;
             pause += GC.GetTotalPauseDuration() - paused;
             collections += GC.CollectionCount(0) - gcs;
         }
 
-        return new Figures(observations, scores, loading, build, scoring, statistics, allocated, pause, collections);
+        return new Figures(observations, scores, loading, build, scoring, statistics, allocated, pause, collections, buildAllocated, scoringAllocated, statisticsAllocated);
     }
 
     private static void Report(int authorities, int centres, int measures, int quarters, Figures f)
@@ -102,6 +109,8 @@ public static class BenchCommand
         AnsiConsole.MarkupLineInterpolated($"  scoring: {total:0.00} s = engine build (series, roll-ups) {f.Build.TotalSeconds:0.00} s + scoring pass (targets, RAG, direction, CIs, explanations) {f.Scoring.TotalSeconds:0.00} s + series and peers (SPC at every point, recent trend, two-level England, quintiles, funnel) {f.Statistics.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores");
         AnsiConsole.MarkupLineInterpolated($"  {f.Observations / total:N0} observations/s, {f.Scores / total:N0} scores/s ({f.Scores:N0} scores)");
         AnsiConsole.MarkupLineInterpolated($"  peak working set {peak:N0} MiB (managed heap after last GC {heap:N0} MiB); while scoring {f.Allocated / (1024.0 * 1024 * 1024):0.00} GiB allocated, {f.Collections:N0} GCs, {f.GcPause.TotalSeconds:0.00} s paused");
+        AnsiConsole.MarkupLineInterpolated(
+            $"  allocated per score: build {f.BuildAllocated / (double)f.Scores:N0} B, scoring pass {f.ScoringAllocated / (double)f.Scores:N0} B, series and peers {f.StatisticsAllocated / (double)f.Scores:N0} B");
     }
 
     private static Command ImportCommand()

@@ -22,7 +22,7 @@ public static class SpcDescriber
     {
         ArgumentNullException.ThrowIfNull(style);
         var main = Variation(facts, style);
-        return TrialNote(facts.Summary, style) is { } note ? main + " " + note : main;
+        return facts.HasLimits && facts.IsTrial ? $"{main} Trial limits: only {style.Count(facts.Points)}." : main;
     }
 
     /// <summary>The sentence, worded the first time it is read.</summary>
@@ -41,30 +41,28 @@ public static class SpcDescriber
 
     private static string Variation(in SpcSentenceFacts facts, SpcTextStyle style)
     {
-        var summary = facts.Summary;
-        var segment = summary.Latest;
-        if (summary.LastPointIndex < 0)
+        if (!facts.HasValues)
         {
             return "No values to chart.";
         }
 
-        if (!segment.HasLimits)
+        if (!facts.HasLimits)
         {
-            return segment.Points < 2
-                ? $"Not enough data for process limits: only {style.Count(segment.Points)}."
+            return facts.Points < 2
+                ? $"Not enough data for process limits: only {style.Count(facts.Points)}."
                 : $"Not enough data for process limits: no two consecutive {style.Plural} without a gap.";
         }
 
-        var assurance = AssuranceClause(summary.Assurance, facts.Target, facts.Direction, style);
-        if (summary.Variation == SpcVariation.CommonCause)
+        var assurance = AssuranceClause(facts.Assurance, facts.Target, facts.Direction, style);
+        if (facts.Variation == SpcVariation.CommonCause)
         {
             return assurance is null
-                ? $"Common cause variation: the latest value of {style.Format(facts.LastValue)} lies within the process limits of {style.Format(segment.Lower)} to {style.Format(segment.Upper)}."
+                ? $"Common cause variation: the latest value of {style.Format(facts.LastValue)} lies within the process limits of {style.Format(facts.Lower)} to {style.Format(facts.Upper)}."
                 : $"Common cause variation; {assurance}.";
         }
 
-        var reason = Reason(facts, segment, style);
-        var head = summary.Variation switch
+        var reason = Reason(facts, style);
+        var head = facts.Variation switch
         {
             SpcVariation.SpecialCauseImprovement => "Special cause of improvement",
             SpcVariation.SpecialCauseConcern => "Special cause of concern",
@@ -74,20 +72,20 @@ public static class SpcDescriber
         return assurance is null ? $"{head}: {reason}." : $"{head}: {reason}; {assurance}.";
     }
 
-    private static string Reason(in SpcSentenceFacts facts, in SpcSegment segment, SpcTextStyle style)
+    private static string Reason(in SpcSentenceFacts facts, SpcTextStyle style)
     {
         var x = facts.LastValue;
         var rules = facts.LastRules;
         if ((rules & SpcRules.OutsideLimits) != 0)
         {
-            return x > segment.Upper
-                ? $"the latest value of {style.Format(x)} is above the upper process limit of {style.Format(segment.Upper)}"
-                : $"the latest value of {style.Format(x)} is below the lower process limit of {style.Format(segment.Lower)}";
+            return x > facts.Upper
+                ? $"the latest value of {style.Format(x)} is above the upper process limit of {style.Format(facts.Upper)}"
+                : $"the latest value of {style.Format(x)} is below the lower process limit of {style.Format(facts.Lower)}";
         }
 
         if ((rules & SpcRules.Shift) != 0)
         {
-            return $"the last {style.Count(facts.Run)} are all {(x > segment.Mean ? "above" : "below")} the average of {style.Format(segment.Mean)}";
+            return $"the last {style.Count(facts.Run)} are all {(x > facts.Mean ? "above" : "below")} the average of {style.Format(facts.Mean)}";
         }
 
         if ((rules & SpcRules.Trend) != 0)
@@ -95,9 +93,9 @@ public static class SpcDescriber
             return $"each of the last {style.Count(facts.Run)} has been {(facts.Rising ? "higher" : "lower")} than the one before";
         }
 
-        return x > segment.Mean
-            ? $"two of the last three {style.Plural} are close to the upper process limit of {style.Format(segment.Upper)}"
-            : $"two of the last three {style.Plural} are close to the lower process limit of {style.Format(segment.Lower)}";
+        return x > facts.Mean
+            ? $"two of the last three {style.Plural} are close to the upper process limit of {style.Format(facts.Upper)}"
+            : $"two of the last three {style.Plural} are close to the lower process limit of {style.Format(facts.Lower)}";
     }
 
     private static string? AssuranceClause(SpcAssurance assurance, double? target, Polarity direction, SpcTextStyle style)

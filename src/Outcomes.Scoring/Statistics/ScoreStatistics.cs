@@ -29,53 +29,25 @@ public static class ScoreStatistics
         ArgumentNullException.ThrowIfNull(hierarchy);
         ArgumentNullException.ThrowIfNull(scores);
         spc ??= SpcOptions.Default;
-        var measures = new Measure?[scores.Count];
-        var versions = new Dictionary<Period, FrameworkVersion?>();
-        for (var i = 0; i < scores.Count; i++)
-        {
-            var period = scores[i].Period;
-            if (!versions.TryGetValue(period, out var version))
-            {
-                version = versions[period] = framework.VersionOn(period.Start);
-            }
-
-            measures[i] = version?.Find(scores[i].MeasureCode);
-        }
-
+        var index = ScoreIndex.Build(framework, hierarchy, rollUpAsOf, scores);
         var result = scores.ToArray();
-        var parents = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        string? ParentOf(string unit)
-        {
-            if (!parents.TryGetValue(unit, out var parent))
-            {
-                parent = parents[unit] = hierarchy.TryGet(unit, out _) ? hierarchy.RollUpParent(unit, rollUpAsOf) : null;
-            }
-
-            return parent;
-        }
 
         // Peers first, into arrays, so each score is copied once (by the series pass) however many readings it gets.
-        foreach (var unit in scores.Select(s => s.OrgUnitCode).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            ParentOf(unit);
-        }
-
         var quintiles = new int?[scores.Count];
         var funnels = new FunnelPosition[scores.Count];
-        var groups = Enumerable.Range(0, scores.Count)
-            .Where(i => measures[i] is not null && result[i].Actual is not null)
-            .GroupBy(i => (Measure: scores[i].MeasureCode, scores[i].Period), PeerKeyComparer.Instance)
-            .Select(g => g.ToArray())
-            .ToArray();
-        Parallel.ForEach(groups, group => PeerReadings.Apply(result, group, measures, u => parents[u], hierarchy, quintiles, funnels));
+        Parallel.For(
+            0,
+            index.Peers.Count,
+            () => new PeerReadings(index),
+            (group, _, peers) => peers.Apply(result, index.Peers[group], quintiles, funnels),
+            _ => { });
 
         // Series are independent, so they are read in parallel; each writes only its own scores' slots.
-        var series = Enumerable.Range(0, scores.Count)
-            .Where(i => measures[i] is not null)
-            .GroupBy(i => (Unit: scores[i].OrgUnitCode, Measure: scores[i].MeasureCode), SeriesKeyComparer.Instance)
-            .Select(g => g.OrderBy(i => scores[i].Period).ToArray())
-            .ToArray();
-        Parallel.ForEach(series, ordered => SeriesReadings.Apply(result, ordered, measures[ordered[0]]!, spc, quintiles, funnels));
+        Parallel.For(0, index.Series.Count, group =>
+        {
+            var ordered = index.Series[group];
+            SeriesReadings.Apply(result, ordered, index.Measures[ordered[0]]!, spc, quintiles, funnels);
+        });
 
         return result;
     }
@@ -83,32 +55,31 @@ public static class ScoreStatistics
     /// <summary>SPC, recent trend and the two-level England comparison along one unit's series for one measure.</summary>
     private static class SeriesReadings
     {
-        public static void Apply(Score[] scores, int[] ordered, Measure measure, SpcOptions spc, int?[] quintiles, FunnelPosition[] funnels)
+        public static void Apply(Score[] scores, ReadOnlySpan<int> ordered, Measure measure, SpcOptions spc, int?[] quintiles, FunnelPosition[] funnels)
         {
             // One point per distinct value; an annual value carried into the next quarters stays one point.
             var pointOf = new int[ordered.Length];
-            var values = new List<double>(ordered.Length);
-            var counts = new List<double>(ordered.Length);
-            var denominators = new List<double>(ordered.Length);
+            var valueArray = new double[ordered.Length];
+            var countArray = new double[ordered.Length];
+            var denominatorArray = new double[ordered.Length];
+            var points = 0;
             for (var k = 0; k < ordered.Length; k++)
             {
                 var s = scores[ordered[k]];
                 var carried = measure.Frequency == Frequency.Annual && k > 0 && scores[ordered[k - 1]].HasSameFiguresAs(s);
                 if (!carried)
                 {
-                    values.Add(s.Actual is { } a ? (double)a : double.NaN);
-                    counts.Add(s.Numerator is { } n ? (double)n : double.NaN);
-                    denominators.Add(s.Denominator is { } d ? (double)d : double.NaN);
+                    valueArray[points] = s.Actual is { } a ? (double)a : double.NaN;
+                    countArray[points] = s.Numerator is { } n ? (double)n : double.NaN;
+                    denominatorArray[points] = s.Denominator is { } d ? (double)d : double.NaN;
+                    points++;
                 }
 
-                pointOf[k] = values.Count - 1;
+                pointOf[k] = points - 1;
             }
 
-            var valueArray = values.ToArray();
-            var buffers = new SpcBuffers(valueArray.Length, spc.Rebases.Count + 1);
+            var buffers = new SpcBuffers(points, spc.Rebases.Count + 1);
             SpcOptions? options = null;
-            var countArray = counts.ToArray();
-            var denominatorArray = denominators.ToArray();
             var style = new SpcTextStyle { Format = v => double.IsFinite(v) ? MeasureValueFormatter.Value(measure, (decimal)v) : v.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             var proportion = measure.HasRatio && measure.Unit == MeasureUnit.Percentage;
             for (var k = 0; k < ordered.Length; k++)
@@ -184,44 +155,95 @@ public static class ScoreStatistics
         private static decimal ToDecimal(double v) => double.IsFinite(v) ? Math.Round((decimal)v, 6) : 0m;
     }
 
-    /// <summary>Quintile among units of the same type under the same parent, and the funnel position against that parent.</summary>
-    private static class PeerReadings
+    /// <summary>
+    /// Quintile among units of the same type under the same parent, and the funnel position against that parent, for
+    /// one measure and period. One per worker thread: it keeps a slot per unit to find a parent's score.
+    /// </summary>
+    private sealed class PeerReadings(ScoreIndex index)
     {
-        public static void Apply(
-            Score[] scores, int[] group, Measure?[] measures, Func<string, string?> parentOf, OrgUnitHierarchy hierarchy, int?[] quintiles, FunnelPosition[] funnels)
+        private readonly int[] _slotOfUnit = CreateSlots(index.UnitCount);
+        private readonly int _typeCount = index.Types.Length == 0 ? 1 : index.Types.Max() + 1;
+        private int[] _keys = new int[64];
+        private int[] _members = new int[64];
+        private double[] _values = new double[64];
+
+        public PeerReadings Apply(Score[] scores, ReadOnlySpan<int> group, int?[] quintiles, FunnelPosition[] funnels)
         {
-            var byUnit = group.ToDictionary(i => scores[i].OrgUnitCode, i => i, StringComparer.OrdinalIgnoreCase);
-            foreach (var peers in group.GroupBy(i => (Parent: parentOf(scores[i].OrgUnitCode) ?? string.Empty, Type: TypeOf(hierarchy, scores[i].OrgUnitCode))))
+            if (_keys.Length < group.Length)
             {
-                var members = peers.ToArray();
-                var sorted = members.Select(i => (double)scores[i].Actual!.Value).Order().ToArray();
-                foreach (var i in members)
+                (_keys, _members, _values) = (new int[group.Length], new int[group.Length], new double[group.Length]);
+            }
+
+            var keys = _keys.AsSpan(0, group.Length);
+            var members = _members.AsSpan(0, group.Length);
+            for (var k = 0; k < group.Length; k++)
+            {
+                var unit = index.Units[group[k]];
+                _slotOfUnit[unit] = group[k];
+                keys[k] = ((index.Parents[unit] + 1) * _typeCount) + index.Types[unit];
+                members[k] = group[k];
+            }
+
+            keys.Sort(members);
+            for (var start = 0; start < members.Length;)
+            {
+                var end = start + 1;
+                while (end < members.Length && keys[end] == keys[start])
                 {
-                    var s = scores[i];
-                    var measure = measures[i]!;
-                    var band = members.Length >= PeerBands.MinimumAreas && peers.Key.Parent.Length > 0
-                        ? PeerBands.BandOfSorted(sorted, (double)s.Actual!.Value, 5)
-                        : default;
-                    quintiles[i] = band.IsCalculable ? band.Band : null;
-                    funnels[i] = FunnelAgainstParent(s, measure, peers.Key.Parent, byUnit, scores);
+                    end++;
                 }
+
+                Place(scores, members[start..end], quintiles, funnels);
+                start = end;
+            }
+
+            foreach (var i in group)
+            {
+                _slotOfUnit[index.Units[i]] = -1;
+            }
+
+            return this;
+        }
+
+        private static int[] CreateSlots(int units)
+        {
+            var slots = new int[units];
+            Array.Fill(slots, -1);
+            return slots;
+        }
+
+        private void Place(Score[] scores, ReadOnlySpan<int> peers, int?[] quintiles, FunnelPosition[] funnels)
+        {
+            var parent = index.Parents[index.Units[peers[0]]];
+            var sorted = _values.AsSpan(0, peers.Length);
+            for (var k = 0; k < peers.Length; k++)
+            {
+                sorted[k] = (double)scores[peers[k]].Actual!.Value;
+            }
+
+            sorted.Sort();
+            var parentScore = parent >= 0 ? _slotOfUnit[parent] : -1;
+            foreach (var i in peers)
+            {
+                var s = scores[i];
+                var band = peers.Length >= PeerBands.MinimumAreas && parent >= 0
+                    ? PeerBands.BandOfSorted(sorted, (double)s.Actual!.Value, 5)
+                    : default;
+                quintiles[i] = band.IsCalculable ? band.Band : null;
+                funnels[i] = FunnelAgainstParent(s, index.Measures[i]!, parentScore < 0 ? null : scores[parentScore]);
             }
         }
 
-        private static FunnelPosition FunnelAgainstParent(Score s, Measure measure, string parent, Dictionary<string, int> byUnit, Score[] scores)
+        private static FunnelPosition FunnelAgainstParent(Score s, Measure measure, Score? parent)
         {
             if (!(measure.HasRatio && measure.Unit == MeasureUnit.Percentage) || s.Numerator is not { } n || s.Denominator is not { } d || d <= 0
-                || parent.Length == 0 || !byUnit.TryGetValue(parent, out var p)
-                || scores[p].Numerator is not { } pn || scores[p].Denominator is not { } pd || pd <= 0)
+                || parent is null || parent.Numerator is not { } pn || parent.Denominator is not { } pd || pd <= 0)
             {
                 return FunnelPosition.NotCalculable;
             }
 
             return Funnel.Classify((double)n, (double)d, (double)(pn / pd));
         }
-
-        private static string TypeOf(OrgUnitHierarchy hierarchy, string unit) =>
-            hierarchy.TryGet(unit, out var found) ? found.Type.ToString() : string.Empty;
     }
 
     private sealed class SpcBuffers(int points, int segments)
@@ -229,26 +251,5 @@ public static class ScoreStatistics
         public SpcPoint[] Points { get; } = new SpcPoint[Math.Max(points, 1)];
 
         public SpcSegment[] Segments { get; } = new SpcSegment[segments];
-    }
-
-    private sealed class SeriesKeyComparer : IEqualityComparer<(string Unit, string Measure)>
-    {
-        public static readonly SeriesKeyComparer Instance = new();
-
-        public bool Equals((string Unit, string Measure) x, (string Unit, string Measure) y) =>
-            string.Equals(x.Unit, y.Unit, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Unit, string Measure) obj) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Unit), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Measure));
-    }
-
-    private sealed class PeerKeyComparer : IEqualityComparer<(string Measure, Period Period)>
-    {
-        public static readonly PeerKeyComparer Instance = new();
-
-        public bool Equals((string Measure, Period Period) x, (string Measure, Period Period) y) =>
-            x.Period == y.Period && string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Measure, Period Period) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Measure), obj.Period);
     }
 }
