@@ -30,7 +30,7 @@ internal static class ExcelSamplePack
 
     private static readonly Lazy<string> File = new(WriteFile);
 
-    /// <summary>The written workbook's path (one file per test run, left in the temp folder to look at).</summary>
+    /// <summary>The written workbook's path (beside the test assembly, left there to look at).</summary>
     public static string Path => File.Value;
 
     public static BoardPackModel Model()
@@ -102,7 +102,7 @@ internal static class ExcelSamplePack
 
     private static string WriteFile()
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"outcomes-board-pack-{Environment.ProcessId}.xlsx");
+        var path = System.IO.Path.Combine(TestContext.CurrentContext.WorkDirectory, "excel-board-pack.xlsx");
         ExcelPackWriter.Write(Model(), path);
         return path;
     }
