@@ -71,6 +71,9 @@ public sealed record BoardPackModel
 
     /// <summary>One page per measure with figures: chart, sentences and values.</summary>
     public IReadOnlyList<MeasureDetail> Details { get; init; } = [];
+
+    /// <summary>The periods <see cref="Data"/> covers, oldest first (the Excel Trends sheet's columns).</summary>
+    public IReadOnlyList<string> Periods { get; init; } = [];
 }
 
 /// <summary>The committee front sheet, in the order an English council prints it.</summary>
@@ -318,4 +321,50 @@ public sealed record DataRow
     public required string DirectionWord { get; init; }
 
     public decimal? England { get; init; }
+
+    /// <summary>SPC as scored at this period; null when not calculable or when the figure is not shown.</summary>
+    public SpcReading? Spc { get; init; }
+}
+
+/// <summary>
+/// A point's SPC reading as scoring stored it (<see cref="SpcAtPoint"/>): the limits come from the series up to that
+/// period, so an earlier quarter's limits are the ones it was judged by, not today's.
+/// </summary>
+public sealed record SpcReading
+{
+    public required decimal Mean { get; init; }
+
+    public required decimal Lower { get; init; }
+
+    public required decimal Upper { get; init; }
+
+    /// <summary>True when this point is flagged by a special-cause rule.</summary>
+    public required bool IsSpecialCause { get; init; }
+
+    /// <summary>"Common cause", "Special cause: concern"…</summary>
+    public required string Variation { get; init; }
+
+    /// <summary>"Hit and miss", "Consistently passes"… or "No target".</summary>
+    public required string Assurance { get; init; }
+
+    /// <summary>Fewer than 13 points: trial limits.</summary>
+    public required bool IsTrial { get; init; }
+
+    public required string Explanation { get; init; }
+
+    public static SpcReading From(SpcAtPoint spc)
+    {
+        ArgumentNullException.ThrowIfNull(spc);
+        return new SpcReading
+        {
+            Mean = spc.Mean,
+            Lower = spc.Lower,
+            Upper = spc.Upper,
+            IsSpecialCause = spc.IsSpecialCause,
+            Variation = spc.VariationLabel,
+            Assurance = spc.AssuranceLabel,
+            IsTrial = spc.IsTrial,
+            Explanation = spc.Explanation,
+        };
+    }
 }

@@ -108,6 +108,7 @@ public static class BoardPackModelBuilder
             Definitions = version.Measures.Select(Define).ToList(),
             Implications = settings.Implications,
             Data = BuildData(version, unit, series),
+            Periods = series.Values.SelectMany(l => l.Select(s => s.Period)).Distinct().Order().Select(p => p.Key).ToList(),
         };
     }
 
@@ -452,6 +453,7 @@ public static class BoardPackModelBuilder
                     StatusName = StatusName(s.Status),
                     DirectionWord = DirectionWord(s.DirectionFromPrevious),
                     England = s.Comparator is { } e ? MeasureFormat.Rounded(m, e) : null,
+                    Spc = !hidden && s.Actual is not null && s.Spc is { } spc ? SpcReading.From(spc) : null,
                 });
             }
         }

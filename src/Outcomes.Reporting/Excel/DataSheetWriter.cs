@@ -1,0 +1,54 @@
+using ClosedXML.Excel;
+using Outcomes.Reporting.BoardPack;
+
+namespace Outcomes.Reporting.Excel;
+
+/// <summary>
+/// The Data sheet: every org unit × measure × period in long format as an Excel table with filters, header in row 1,
+/// so it can be pivoted or filtered without retyping. Hidden figures leave the value empty and say why beside it.
+/// </summary>
+public static class DataSheetWriter
+{
+    public const int HeaderRow = 1;
+
+    public static readonly IReadOnlyList<SheetColumn> Columns =
+    [
+        new("Org unit", 12), new("Period", 11), new("Measure code", 13), new("Measure", 40), new("Group", 16), new("Unit", 9),
+        new("Value", 11), new("Value as shown", 13), new("Numerator", 11), new("Denominator", 12), new("Target", 11),
+        new("RAG", 6), new("Status", 11), new("Direction of travel", 14), new("England", 11),
+    ];
+
+    public static IXLTable Write(IXLWorksheet ws, IReadOnlyList<DataRow> rows, string tableName = "PackData")
+    {
+        ArgumentNullException.ThrowIfNull(ws);
+        ArgumentNullException.ThrowIfNull(rows);
+        SheetColumn.WriteHeaderRow(ws, HeaderRow, Columns);
+        var r = HeaderRow + 1;
+        foreach (var d in rows)
+        {
+            CellText.Write(ws.Cell(r, 1), d.OrgUnitCode);
+            CellText.Write(ws.Cell(r, 2), d.PeriodKey);
+            CellText.Write(ws.Cell(r, 3), d.MeasureCode);
+            CellText.Write(ws.Cell(r, 4), d.MeasureTitle);
+            CellText.Write(ws.Cell(r, 5), d.Group);
+            CellText.Write(ws.Cell(r, 6), d.UnitText);
+            CellNumber.Write(ws.Cell(r, 7), d.Value, d.ExcelNumberFormat);
+            CellText.Write(ws.Cell(r, 8), d.ValueText);
+            CellNumber.Write(ws.Cell(r, 9), d.Numerator, CountFormat);
+            CellNumber.Write(ws.Cell(r, 10), d.Denominator, CountFormat);
+            CellNumber.Write(ws.Cell(r, 11), d.Target, d.ExcelNumberFormat);
+            CellText.Write(ws.Cell(r, 12), d.StatusLetter);
+            CellText.Write(ws.Cell(r, 13), d.StatusName);
+            CellText.Write(ws.Cell(r, 14), d.DirectionWord);
+            CellNumber.Write(ws.Cell(r, 15), d.England, d.ExcelNumberFormat);
+            r++;
+        }
+
+        var table = ExcelTable.Create(ws, HeaderRow, Columns.Count, rows.Count, tableName);
+        PrintSetup.Apply(ws, HeaderRow);
+        return table;
+    }
+
+    /// <summary>Numerators and denominators are counts whatever the measure's unit.</summary>
+    public const string CountFormat = "#,##0";
+}
