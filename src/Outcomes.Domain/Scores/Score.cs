@@ -37,6 +37,7 @@ public enum BenchmarkComparison
 /// <summary>The judgements for measure × org unit × period, each explained in a sentence a councillor can read.</summary>
 public sealed record Score
 {
+    private DeferredText? _explanation;
     private DeferredText? _recentTrendExplanation;
 
     public required string FrameworkCode { get; init; }
@@ -75,7 +76,20 @@ public sealed record Score
 
     public string? Commentary { get; init; }
 
-    public required string Explanation { get; init; }
+    /// <summary>"Red: 64.0% is 6.0 points below the 70.0% target (amber within 2.0)." and the travel and England sentences.</summary>
+    public string Explanation
+    {
+        get => _explanation?.Text ?? string.Empty;
+        init => _explanation = DeferredText.Of(value);
+    }
+
+    /// <summary>The same sentences, worded only when first read (how the scoring engine sets them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DeferredText? DeferredExplanation
+    {
+        get => _explanation;
+        init => _explanation = value;
+    }
 
     /// <summary>Under a five-level scheme, the band's letters ("AG" amber-green, "AR" amber-red); null otherwise.</summary>
     public string? Band { get; init; }

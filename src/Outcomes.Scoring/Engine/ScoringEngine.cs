@@ -312,9 +312,8 @@ public sealed class ScoringEngine
             Comparator = england?.Value,
             ComparedWithEngland = comparison,
             Commentary = current?.Commentary,
-            Explanation = worker.Texts.Explanation(
-                measure, j, rating, fromPrevious, previous?.Value, before.Printed, comparison, england, current?.DataQualityFlag,
-                target is null ? null : targetNote),
+            DeferredExplanation = ScoreExplanation.For(
+                measure, rating, fromPrevious, previous?.Value, comparison, england, current?.DataQualityFlag, target is null ? null : targetNote),
         };
     }
 

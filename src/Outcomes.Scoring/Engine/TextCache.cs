@@ -11,7 +11,7 @@ using Outcomes.Scoring.Travel;
 namespace Outcomes.Scoring.Engine;
 
 /// <summary>
-/// The text of scoring (ratings and explanations), each worked out once per distinct input for a worker thread:
+/// The ratings of scoring (each with its sentence), worked out once per distinct input for a worker thread:
 /// formatting decimals into sentences is most of what a score costs, and the inputs repeat.
 /// <para>
 /// <see cref="RagRater"/> judges and prints a value as rounded to the measure's decimals ("comparison uses values
@@ -24,9 +24,8 @@ namespace Outcomes.Scoring.Engine;
 /// value than it prints will show up there.
 /// </para>
 /// <para>
-/// An explanation is built in a reusable buffer and looked up by its text, so the same string is handed to every score
-/// with that explanation (most repeat, across measures too): every score keeps its explanation alive until the caller
-/// lets go of the scores, so sharing saves both the copy and the memory.
+/// A score's whole explanation is not built here: <see cref="ScoreExplanation"/> keeps the shared rating and the other
+/// parts, and joins them when the explanation is first read.
 /// </para>
 /// Never shared between threads; each table is emptied when it grows past <see cref="Capacity"/> entries.
 /// </summary>
@@ -34,15 +33,9 @@ internal sealed class TextCache
 {
     private const int Capacity = 1 << 16;
 
-    private static readonly string[] DirectionSentenceStart = [.. Enum.GetValues<Direction>().Select(d => Capitalise(DirectionOfTravel.Describe(d)))];
-    private static readonly string[] ComparisonSentenceStart = [.. Enum.GetValues<BenchmarkComparison>().Select(c => Capitalise(BenchmarkComparer.Describe(c)))];
-
     private readonly Dictionary<ValueKey, RagRating> _ratings = [];
     private readonly Dictionary<ValueKey, FiveLevelRating> _fiveLevel = [];
     private readonly Dictionary<ValueKey, string> _values = [];
-    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
-    private char[] _buffer = new char[256];
-    private int _length;
 
     /// <summary>Forgets everything (keeping the tables' size), before the worker serves another engine.</summary>
     public void Clear()
@@ -50,7 +43,6 @@ internal sealed class TextCache
         _ratings.Clear();
         _fiveLevel.Clear();
         _values.Clear();
-        _texts.Clear();
     }
 
     /// <summary>
@@ -112,79 +104,6 @@ internal sealed class TextCache
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// The sentences of <see cref="Score.Explanation"/>, joined by single spaces: the rating; the change from the
-    /// previous value; the England comparison; the data-quality flag; the note on a summed target.
-    /// </summary>
-    public string Explanation(
-        Measure measure, int position, RagRating rating, Direction direction, decimal? previous, decimal? previousPrinted, BenchmarkComparison comparison,
-        ComparatorValue? england, string? flag, string? targetNote)
-    {
-        var previousText = direction != Direction.NotComparable && previous is { } before ? Value(measure, position, before, previousPrinted) : null;
-        var compared = comparison != BenchmarkComparison.NotCompared && england?.Value is not null ? england : null;
-        flag = flag is { Length: > 0 } ? flag : null;
-        return Join(measure, rating, direction, previousText, comparison, compared, flag, targetNote);
-    }
-
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
-
-    /// <summary>The explanation built in the buffer, as the string already handed out for that text if there is one.</summary>
-    private string Join(
-        Measure measure, RagRating rating, Direction direction, string? previousText, BenchmarkComparison comparison,
-        ComparatorValue? england, string? flag, string? targetNote)
-    {
-        _length = 0;
-        Append(rating.Explanation);
-        if (previousText is not null)
-        {
-            Append(" ").Append(DirectionSentenceStart[(int)direction]).Append(" from ").Append(previousText)
-                .Append(measure.Frequency == Frequency.Annual ? " a year earlier." : " the previous quarter.");
-        }
-
-        if (england is not null)
-        {
-            Append(" ").Append(ComparisonSentenceStart[(int)comparison]).Append(" England (")
-                .Append(MeasureValueFormatter.Value(measure, england.Value!.Value)).Append(", ").Append(england.Period.Key).Append(").");
-        }
-
-        if (flag is not null)
-        {
-            Append(" Data quality: ").Append(flag).Append(".");
-        }
-
-        if (targetNote is not null)
-        {
-            Append(" ").Append(targetNote);
-        }
-
-        var text = _buffer.AsSpan(0, _length);
-        if (_texts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
-        {
-            return known;
-        }
-
-        var made = new string(text);
-        if (_texts.Count >= Capacity)
-        {
-            _texts.Clear();
-        }
-
-        _texts.Add(made);
-        return made;
-    }
-
-    private TextCache Append(string text)
-    {
-        if (_length + text.Length > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + text.Length));
-        }
-
-        text.CopyTo(_buffer.AsSpan(_length));
-        _length += text.Length;
-        return this;
     }
 
     private static void Remember<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, TValue value)
