@@ -37,6 +37,15 @@ public sealed record Measure
     /// <summary>Counts below this are shown as "c" in published packs. Null: no disclosure control.</summary>
     public int? DisclosureThreshold { get; init; }
 
+    /// <summary>
+    /// True when publishing these figures would breach disclosure control: a count below <see cref="DisclosureThreshold"/>,
+    /// or a numerator or denominator below it. Such a figure is printed as "c", and nothing derived from it (SPC limits,
+    /// trends, quintiles) may be published either.
+    /// </summary>
+    public bool IsDisclosive(decimal? value, decimal? numerator, decimal? denominator) =>
+        DisclosureThreshold is { } threshold
+        && ((Unit == MeasureUnit.Count && value is { } v && v < threshold) || (numerator is { } n && n < threshold) || (denominator is { } d && d < threshold));
+
     /// <summary>Optional grouping: Essex universal/specialist; OBA how much / how well / better off.</summary>
     public string? Group { get; init; }
 

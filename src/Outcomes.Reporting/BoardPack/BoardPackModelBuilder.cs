@@ -115,14 +115,8 @@ public static class BoardPackModelBuilder
     /// <summary>True when a figure would disclose a count below the measure's threshold.</summary>
     public static bool IsDisclosive(Measure measure, decimal? value, decimal? numerator, decimal? denominator)
     {
-        if (measure.DisclosureThreshold is not { } threshold)
-        {
-            return false;
-        }
-
-        return (measure.Unit == MeasureUnit.Count && value is { } v && v < threshold)
-            || (numerator is { } n && n < threshold)
-            || (denominator is { } d && d < threshold);
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.IsDisclosive(value, numerator, denominator);
     }
 
     private static Dictionary<string, Score> IndexCurrent(FrameworkVersion version, OrgUnit unit, Period period, IReadOnlyList<Score> scores)

@@ -32,7 +32,7 @@ internal sealed class ScoreIndex
     /// <summary>Scores with a measure, by unit × measure, each group in period order.</summary>
     public Buckets Series { get; }
 
-    /// <summary>Scores with a measure and a value, by measure × period.</summary>
+    /// <summary>Scores with a measure and a value that may be published, by measure × period.</summary>
     public Buckets Peers { get; }
 
     /// <summary>Each unit's roll-up parent's number, or −1 (no parent, or not in the hierarchy).</summary>
@@ -107,7 +107,8 @@ internal sealed class ScoreIndex
         }
 
         var series = Buckets.By(measured, seriesKey, checked(scoredUnits * measureCodes.Count));
-        var peers = Buckets.By(measured.Where(i => scores[i].Actual is not null).ToArray(), peerKey, checked(measureCodes.Count * periods.Length));
+        var shown = measured.Where(i => scores[i].Actual is not null && !ScoreStatistics.IsHidden(scores[i], measures[i]!)).ToArray();
+        var peers = Buckets.By(shown, peerKey, checked(measureCodes.Count * periods.Length));
         return new ScoreIndex(measures, units, series, peers, parents, types, unitCodes.Count);
     }
 

@@ -69,9 +69,10 @@ public static class ScoreStatistics
                 var carried = measure.Frequency == Frequency.Annual && k > 0 && scores[ordered[k - 1]].HasSameFiguresAs(s);
                 if (!carried)
                 {
-                    valueArray[points] = s.Actual is { } a ? (double)a : double.NaN;
-                    countArray[points] = s.Numerator is { } n ? (double)n : double.NaN;
-                    denominatorArray[points] = s.Denominator is { } d ? (double)d : double.NaN;
+                    var hidden = IsHidden(s, measure);
+                    valueArray[points] = !hidden && s.Actual is { } a ? (double)a : double.NaN;
+                    countArray[points] = !hidden && s.Numerator is { } n ? (double)n : double.NaN;
+                    denominatorArray[points] = !hidden && s.Denominator is { } d ? (double)d : double.NaN;
                     points++;
                 }
 
@@ -85,7 +86,7 @@ public static class ScoreStatistics
             for (var k = 0; k < ordered.Length; k++)
             {
                 var s = scores[ordered[k]];
-                if (s.Actual is null)
+                if (s.Actual is null || IsHidden(s, measure))
                 {
                     continue;
                 }
@@ -245,6 +246,13 @@ public static class ScoreStatistics
             return Funnel.Classify((double)n, (double)d, (double)(pn / pd));
         }
     }
+
+    /// <summary>
+    /// A figure withheld from publication (suppressed, or disclosive under the measure's threshold) is left out of every
+    /// reading, its own and its neighbours': prefix means and limits published period by period would otherwise give
+    /// it away (the mean of k points times k, less that of k − 1 points times k − 1, is the k-th value).
+    /// </summary>
+    internal static bool IsHidden(Score s, Measure measure) => s.SuppressionReason is not null || measure.IsDisclosive(s.Actual, s.Numerator, s.Denominator);
 
     private sealed class SpcBuffers(int points, int segments)
     {
