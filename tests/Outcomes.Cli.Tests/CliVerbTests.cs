@@ -31,6 +31,18 @@ public class CliVerbTests
     }
 
     [Test]
+    public async Task Demo_makes_the_default_store_folder_when_it_is_missing()
+    {
+        // No --store: the default out/outcomes.db, in a working folder that has no out/ yet; the packs go elsewhere.
+        var run = await CliProcess.RunAsync(_dir, "demo", "--no-packs", "--samples", Samples, "--out", Path.Combine(_dir, "packs"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Output);
+            Assert.That(File.Exists(Path.Combine(_dir, "out", "outcomes.db")), Is.True, run.Output);
+        });
+    }
+
+    [Test]
     public async Task A_bad_return_is_refused_with_the_cell_and_rule_and_stores_nothing()
     {
         var load = await CliProcess.RunAsync(_dir, "frameworks", "load", Path.Combine(Samples, "frameworks", "bradford"), "--store", Store);

@@ -16,6 +16,7 @@ public static class DemoCommand
         {
             using var logs = CliContext.Logs(parse);
             var options = new DemoOptions(parse.GetValue(samples)!, parse.GetValue(output)!, parse.GetValue(CliContext.Store)!, Packs: !parse.GetValue(noPacks));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!);
             var progress = new Progress<string>(line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
             var result = await new DemoRunner(logs).RunAsync(options, progress, ct);
 
