@@ -152,10 +152,12 @@ public static class ScrutinyPackModelBuilder
 
         if (funnels.Items.Count > 0)
         {
+            var shortName = input.Units.Select(u => u.Name).Zip(OverviewBuilder.ShortNames(input.Units.Select(u => u.Name).ToList()))
+                .DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second);
             var outside = funnels.Items
                 .Select(f => (f.Title, Names: f.Units.Where(u => !u.PositionText.StartsWith("Within", StringComparison.Ordinal)).Select(u => u.Name).ToList()))
                 .Where(f => f.Names.Count > 0)
-                .Select(f => $"{f.Title} ({ChartText.List(OverviewBuilder.ShortNames(f.Names), 4)})")
+                .Select(f => $"{f.Title} ({ChartText.List(f.Names.Select(n => shortName.GetValueOrDefault(n, n)).ToList(), 4)})")
                 .ToList();
             var singular = OverviewBuilder.Singular(OverviewBuilder.Noun(input.Units));
             lines.Add(outside.Count == 0
