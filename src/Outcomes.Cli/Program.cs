@@ -19,6 +19,7 @@ var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for e
     ReturnsCommands.Create(), ReturnsCommands.CreateAudit(),
     ScoreCommand.Create(),
     PackCommand.Create(),
+    ScrutinyPackCommand.Create(),
     SampleCommands.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),

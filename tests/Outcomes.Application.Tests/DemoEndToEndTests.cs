@@ -113,6 +113,33 @@ public class DemoEndToEndTests
     }
 
     [Test]
+    public async Task The_scrutiny_pack_pdf_holds_the_authority_figures_cluster_letters_gap_and_outline()
+    {
+        var pack = _result.Councils.Single(c => c.FrameworkCode == "BRD-CC").ScrutinyPack!;
+        var latest = await new ScoreRepository(_store).ListAsync("BRD-CC", Period.FinancialQuarter(2018, 4));
+        using var pdf = PdfDocument.Open(pack.PdfPath);
+        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        var text = string.Join("\n", pages);
+        var overview = pages.Single(p => p.Contains("3.0 Overview", StringComparison.Ordinal)).Split(' ');
+        var gld = latest.Single(s => s.MeasureCode == "GLD" && s.OrgUnitCode == "BRD");
+        Assert.That(pdf.TryGetBookmarks(out var bookmarks), Is.True);
+        var outline = bookmarks!.GetNodes().Select(n => n.Title).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_result.Councils.Select(c => c.ScrutinyPack), Is.All.Not.Null, "one scrutiny pack per authority");
+            Assert.That(pdf.Information.Title, Does.Contain("2018-19 Q4"));
+            Assert.That(pages[0], Does.Contain("Page 1 of " + pdf.NumberOfPages).And.Contain("Data as at 20 April 2019"));
+            Assert.That(text, Does.Contain(gld.Actual!.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%"));
+            Assert.That(text, Does.Contain("the gap between girls and boys narrowed by 1.5 points to 13.5 points over five years"), "Bradford's DfE GLD by gender, 2012/13 to 2017/18");
+            Assert.That(outline, Has.Some.StartsWith("3.0").And.Some.StartsWith("4.0").And.Some.StartsWith("7.0").And.Some.StartsWith("Appendix A"));
+        });
+        foreach (var score in latest.Where(s => s.OrgUnitCode.StartsWith("BRD-CL", StringComparison.Ordinal) || s.OrgUnitCode == "BRD"))
+        {
+            Assert.That(overview, Does.Contain(score.StatusLetter), $"{score.OrgUnitCode} {score.MeasureCode}");
+        }
+    }
+
+    [Test]
     public async Task The_excel_pack_holds_the_same_figures_and_letters()
     {
         var pack = _result.Councils.Single(c => c.Folder == "blackpool").Pack!;

@@ -10,6 +10,7 @@ using Outcomes.Domain.Scores;
 using Outcomes.Ingestion.OpenData;
 using Outcomes.Reporting.BoardPack;
 using Outcomes.Reporting.Pdf;
+using Outcomes.Reporting.ScrutinyPack;
 using Outcomes.Reporting.Templates;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
@@ -20,7 +21,7 @@ public sealed record DemoOptions(string SamplesFolder, string OutputFolder, stri
 
 public sealed record DemoCouncil(
     string Folder, string FrameworkCode, string Name, int ReturnsImported, int ReturnsRefused, int Scores,
-    IReadOnlyDictionary<RagStatus, int> AuthorityStatuses, Period? LatestPeriod, RenderedPack? Pack);
+    IReadOnlyDictionary<RagStatus, int> AuthorityStatuses, Period? LatestPeriod, RenderedPack? Pack, RenderedScrutinyPack? ScrutinyPack = null);
 
 public sealed record DemoResult(
     IReadOnlyList<DemoCouncil> Councils, IReadOnlyList<ReturnImportResult> ProblemFiles, int Comparators,
@@ -28,7 +29,8 @@ public sealed record DemoResult(
 
 /// <summary>
 /// The end-to-end path on the embedded default: a fresh SQLite store, every sample framework and return,
-/// DfE comparators, scoring, and one advisory-board pack (PDF and Excel) per sample authority for its latest quarter.
+/// DfE comparators, scoring, and per sample authority for its latest quarter one advisory-board pack (PDF and Excel) and
+/// one scrutiny trend pack (PDF).
 /// The files in samples/returns-with-problems are validated (not imported) to show what officers see.
 /// </summary>
 public sealed class DemoRunner(ILoggerFactory logs)
@@ -124,6 +126,7 @@ public sealed class DemoRunner(ILoggerFactory logs)
             var latest = scored[code].Periods.Count > 0 ? scored[code].Periods[^1] : (Period?)null;
             var authorityScores = latest is { } p ? await new ScoreRepository(store).ListAsync(code, p, framework.AuthorityCode, ct) : [];
             RenderedPack? pack = null;
+            RenderedScrutinyPack? scrutinyPack = null;
             if (printer is not null && latest is { } period)
             {
                 var councilFolder = Path.GetFileName(council.Folder);
@@ -131,11 +134,14 @@ public sealed class DemoRunner(ILoggerFactory logs)
                 var settings = File.Exists(settingsFile) ? PackSettings.Load(settingsFile) : PackSettings.Default;
                 pack = await new BoardPackService(store, renderer, printer, logs.CreateLogger<BoardPackService>())
                     .RenderAsync(code, framework.AuthorityCode, period, settings, Path.Combine(options.OutputFolder, councilFolder), ct);
+                var scrutiny = File.Exists(settingsFile) ? ScrutinySettings.Load(settingsFile) : ScrutinySettings.Default;
+                scrutinyPack = await new ScrutinyPackService(store, renderer, printer, logs.CreateLogger<ScrutinyPackService>())
+                    .RenderAsync(code, period, settings, scrutiny, Path.Combine(options.OutputFolder, councilFolder), ct);
             }
 
             councils.Add(new DemoCouncil(
                 Path.GetFileName(council.Folder), code, framework.Name, imported[code].Ok, imported[code].Refused, scored[code].Scores,
-                authorityScores.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()), latest, pack));
+                authorityScores.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()), latest, pack, scrutinyPack));
         }
 
         Lap("packs");

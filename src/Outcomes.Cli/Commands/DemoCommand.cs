@@ -11,7 +11,7 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "Where the packs go", DefaultValueFactory = _ => "out" };
         var samples = new Option<string>("--samples") { Description = "The samples folder", DefaultValueFactory = _ => CliContext.DefaultSamples() };
         var noPacks = new Option<bool>("--no-packs") { Description = "Build and score the store but render no packs" };
-        var command = new Command("demo", "Fresh SQLite store from the samples: load, import, score, and write a board pack per authority") { output, samples, noPacks };
+        var command = new Command("demo", "Fresh SQLite store from the samples: load, import, score, and write a board pack and a scrutiny pack per authority") { output, samples, noPacks };
         command.SetAction(async (parse, ct) =>
         {
             using var logs = CliContext.Logs(parse);
@@ -33,6 +33,10 @@ public static class DemoCommand
             {
                 AnsiConsole.MarkupLineInterpolated($"[bold]{c.Pack!.OrgUnitName}[/] {c.Pack.PeriodKey}: {c.Pack.ExecutiveSummary}");
                 AnsiConsole.MarkupLineInterpolated($"    {c.Pack.PdfPath}  and  {Path.GetFileName(c.Pack.ExcelPath)}");
+                if (c.ScrutinyPack is { } scrutiny)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"    scrutiny pack: {scrutiny.PdfPath}");
+                }
             }
 
             AnsiConsole.MarkupLineInterpolated($"{result.Comparators} DfE comparator values loaded.");

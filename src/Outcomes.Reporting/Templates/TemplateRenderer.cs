@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Outcomes.Reporting.BoardPack;
+using Outcomes.Reporting.ScrutinyPack;
 
 namespace Outcomes.Reporting.Templates;
 
@@ -67,6 +68,8 @@ public sealed class TemplateRenderer
 {
     public const string BoardPack = "board-pack";
 
+    public const string ScrutinyPack = "scrutiny-pack";
+
     private static readonly string[] DefinitionNames = ["pack.yaml", "pack.yml", "pack.json"];
 
     private readonly ConcurrentDictionary<string, (DateTime Written, LiquidTemplate Template)> _cache = new();
@@ -102,6 +105,10 @@ public sealed class TemplateRenderer
 
     /// <summary>Renders the board pack's HTML for a model.</summary>
     public Task<string> RenderBoardPackAsync(BoardPackModel model, string pack = BoardPack) =>
+        RenderAsync(pack, model);
+
+    /// <summary>Renders the authority-wide scrutiny trend pack's HTML for a model.</summary>
+    public Task<string> RenderScrutinyPackAsync(ScrutinyPackModel model, string pack = ScrutinyPack) =>
         RenderAsync(pack, model);
 
     /// <summary>

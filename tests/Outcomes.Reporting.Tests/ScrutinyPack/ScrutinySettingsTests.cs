@@ -1,0 +1,57 @@
+using Outcomes.Reporting.BoardPack;
+using Outcomes.Reporting.ScrutinyPack;
+
+namespace Outcomes.Reporting.Tests.ScrutinyPack;
+
+public class ScrutinySettingsTests
+{
+    private string _folder = string.Empty;
+
+    [SetUp]
+    public void MakeFolder() => _folder = Directory.CreateTempSubdirectory("scrutiny-settings-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void One_settings_file_serves_both_packs_the_board_pack_ignoring_the_scrutiny_section()
+    {
+        var path = Path.Combine(_folder, "council.yaml");
+        File.WriteAllText(path, """
+            councilName: "Example Council"
+            committeeName: "Advisory Board"
+            scrutiny:
+              committeeName: "Overview and Scrutiny Committee"
+              meetingDate: 2019-06-20
+              statisticalNeighbours:
+                - E08000034  # Kirklees
+                - E08000033
+            """);
+
+        var board = PackSettings.Load(path);
+        var scrutiny = ScrutinySettings.Load(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(board.CommitteeName, Is.EqualTo("Advisory Board"));
+            Assert.That(scrutiny.CommitteeName, Is.EqualTo("Overview and Scrutiny Committee"));
+            Assert.That(scrutiny.MeetingDate, Is.EqualTo(new DateOnly(2019, 6, 20)));
+            Assert.That(scrutiny.StatisticalNeighbours, Is.EqualTo(new[] { "E08000034", "E08000033" }));
+        });
+    }
+
+    [Test]
+    public void A_file_without_a_scrutiny_section_gives_the_defaults_and_a_bad_code_is_named()
+    {
+        var plain = Path.Combine(_folder, "plain.yaml");
+        File.WriteAllText(plain, "councilName: \"Example Council\"\n");
+        var bad = Path.Combine(_folder, "bad.yaml");
+        File.WriteAllText(bad, "scrutiny:\n  statisticalNeighbours: [Leeds]\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ScrutinySettings.Load(plain), Is.EqualTo(ScrutinySettings.Default).Using<ScrutinySettings>((a, b) => a.CommitteeName == b.CommitteeName && a.StatisticalNeighbours.Count == b.StatisticalNeighbours.Count));
+            Assert.That(() => ScrutinySettings.Load(bad), Throws.TypeOf<InvalidDataException>().With.Message.Contains("'Leeds' is not a local authority GSS code"));
+        });
+    }
+}
