@@ -9,6 +9,8 @@ internal sealed class CodeTable
     private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _byText = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _codes = [];
+    private string? _last;
+    private int _lastId;
 
     public int Count => _codes.Count;
 
@@ -17,8 +19,15 @@ internal sealed class CodeTable
 
     public int Id(string code)
     {
+        // Scores come in runs of one unit (or measure): the same string as last time needs no lookup at all.
+        if (ReferenceEquals(code, _last))
+        {
+            return _lastId;
+        }
+
         if (_byReference.TryGetValue(code, out var id))
         {
+            (_last, _lastId) = (code, id);
             return id;
         }
 
@@ -29,6 +38,7 @@ internal sealed class CodeTable
         }
 
         _byReference[code] = id;
+        (_last, _lastId) = (code, id);
         return id;
     }
 }
