@@ -43,9 +43,10 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
         var generatedOn = submitted is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : period.End;
         var inForce = version.Measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var owed = await ReturnsOwed.ListAsync(store, framework, hierarchy, unit, period, ct);
         var model = BoardPackModelBuilder.Build(
             version, unit, period, scores.Where(s => inForce.Contains(s.MeasureCode)).ToList(),
-            history.Where(s => inForce.Contains(s.MeasureCode)).ToList(), settings, generatedOn, framework.Name);
+            history.Where(s => inForce.Contains(s.MeasureCode)).ToList(), settings, generatedOn, framework.Name, owed);
 
         Directory.CreateDirectory(outputFolder);
         var stem = Path.Combine(outputFolder, $"board-pack_{unit.Code}_{period.Key.Replace(' ', '_')}");

@@ -14,6 +14,15 @@ public sealed record Framework
     /// <summary>The org-unit type that submits returns (e.g. Cluster for Bradford, Centre for Blackpool).</summary>
     public string ReturningLevel { get; init; } = "Centre";
 
+    /// <summary>Days after a period ends by which its return is due (a quarter ending 31 March, 20 days: 20 April).</summary>
+    public int ReturnDeadlineDays { get; init; } = DefaultReturnDeadlineDays;
+
+    /// <summary>The usual deadline: 20 days after the quarter.</summary>
+    public const int DefaultReturnDeadlineDays = 20;
+
+    /// <summary>The last day a period's return counts as on time.</summary>
+    public DateOnly ReturnDeadline(Periods.Period period) => period.End.AddDays(ReturnDeadlineDays);
+
     public IReadOnlyList<FrameworkVersion> Versions { get; init; } = [];
 
     /// <summary>The version in force on a date, or null before the first.</summary>

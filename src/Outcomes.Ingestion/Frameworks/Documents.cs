@@ -215,6 +215,7 @@ internal sealed class VersionDocument : YamlDocument
         EffectiveTo = map.Str("effective_to");
         Scheme = map.Str("scheme");
         ReturningLevel = map.Str("returning_level");
+        ReturnDeadlineDays = map.Str("return_deadline_days");
         Notes = map.Str("notes");
         Measures = map.Maps("measures").Select(m => new MeasureDocument(m, file)).ToList();
         Rules = map.Maps("rules").Select(m => new RuleDocument(m, file)).ToList();
@@ -238,6 +239,9 @@ internal sealed class VersionDocument : YamlDocument
     public string? Scheme { get; }
 
     public string? ReturningLevel { get; }
+
+    /// <summary>Days after a period ends by which its return is due; blank: the usual 20.</summary>
+    public string? ReturnDeadlineDays { get; }
 
     public string? Notes { get; }
 

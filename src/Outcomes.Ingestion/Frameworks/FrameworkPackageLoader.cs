@@ -264,6 +264,7 @@ public static partial class FrameworkPackageLoader
             AuthorityCode = authority.Code!,
             Description = latest.Description?.Trim() ?? string.Empty,
             ReturningLevel = Vocabulary.Level.Parse(latest.ReturningLevel).ToString(),
+            ReturnDeadlineDays = Vocabulary.Int(latest.ReturnDeadlineDays) ?? Framework.DefaultReturnDeadlineDays,
             Versions = ordered.Select(v => BuildVersion(code, v)).ToList(),
         };
 

@@ -69,6 +69,12 @@ public sealed record BoardPackModel
     /// <summary>Long-format data behind the pack: every measure × period shown, history included.</summary>
     public required IReadOnlyList<DataRow> Data { get; init; }
 
+    /// <summary>The quarter's returns: how many arrived on time, and those missing, outstanding or late.</summary>
+    public ReturnsReport Returns { get; init; } = ReturnsReport.None;
+
+    /// <summary>The paragraph number, within the exceptions section, of the returns paragraph (after the exceptions).</summary>
+    public int ReturnsParagraph => Math.Max(Exceptions.Count, 1) + 1;
+
     /// <summary>One page per measure with figures: chart, sentences and values.</summary>
     public IReadOnlyList<MeasureDetail> Details { get; init; } = [];
 

@@ -3,6 +3,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Scores;
+using Outcomes.Scoring.Exceptions;
 
 namespace Outcomes.Reporting.BoardPack;
 
@@ -33,7 +34,8 @@ public static class BoardPackModelBuilder
         IReadOnlyList<Score> history,
         PackSettings settings,
         DateOnly generatedOn,
-        string? frameworkName = null)
+        string? frameworkName = null,
+        IReadOnlyList<ReturnExpectation>? returnsOwed = null)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(unit);
@@ -60,6 +62,8 @@ public static class BoardPackModelBuilder
         var name = string.IsNullOrWhiteSpace(frameworkName) ? version.FrameworkCode : frameworkName;
         var title = settings.ReportTitle ?? $"Children's centre outcomes: {unit.Name}, {period.Key}";
         var frameworkLabel = $"{name} (version {version.Version})";
+        var returns = ReturnsReport.From(period, returnsOwed ?? [], generatedOn);
+        var summary = Summarise(rows, counts);
 
         return new BoardPackModel
         {
@@ -92,7 +96,8 @@ public static class BoardPackModelBuilder
                     $"Figures are taken from the returns as submitted by {generatedOn.ToString(DateFormat, CultureInfo.InvariantCulture)}. "
                     + "Small numbers are shown as \"c\" to protect confidentiality.",
                 ],
-            ExecutiveSummary = Summarise(rows, counts),
+            ExecutiveSummary = returns.Issues.Count > 0 ? $"{summary} {returns.Summary}" : summary,
+            Returns = returns,
             Counts = counts,
             Groups = groups,
             Rows = rows,

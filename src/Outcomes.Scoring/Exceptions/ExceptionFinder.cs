@@ -59,13 +59,13 @@ public static class ExceptionFinder
             if (r.FirstSubmittedAt is not { } at)
             {
                 found.Add(new ScoreException(ExceptionKind.MissingReturn, r.OrgUnitCode, null, period,
-                    $"The {period.Label} return from {r.OrgUnitCode} was due by {deadline} and has not been received."));
+                    $"The {period.Label} return from {r.Who} was due by {deadline} and has not been received."));
             }
             else if (DateOnly.FromDateTime(at.Date) > r.Deadline)
             {
                 var days = DateOnly.FromDateTime(at.Date).DayNumber - r.Deadline.DayNumber;
                 found.Add(new ScoreException(ExceptionKind.LateReturn, r.OrgUnitCode, null, period,
-                    $"The {period.Label} return from {r.OrgUnitCode} arrived {days} {(days == 1 ? "day" : "days")} after its deadline of {deadline}."));
+                    $"The {period.Label} return from {r.Who} arrived {days} {(days == 1 ? "day" : "days")} after its deadline of {deadline}."));
             }
         }
 

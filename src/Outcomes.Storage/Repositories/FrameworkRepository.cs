@@ -28,27 +28,29 @@ public sealed class FrameworkRepository(OutcomesStore store)
     internal static readonly ProviderSql UpsertFramework = new(
         "frameworks.upsert",
         """
-        INSERT INTO frameworks (code, name, authority_code, description, returning_level)
-        VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel)
+        INSERT INTO frameworks (code, name, authority_code, description, returning_level, return_deadline_days)
+        VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel, @ReturnDeadlineDays)
         ON CONFLICT (code) DO UPDATE SET
             name = excluded.name,
             authority_code = excluded.authority_code,
             description = excluded.description,
-            returning_level = excluded.returning_level;
+            returning_level = excluded.returning_level,
+            return_deadline_days = excluded.return_deadline_days;
         """,
         """
         MERGE dbo.frameworks WITH (HOLDLOCK) AS t
-        USING (VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel))
-            AS s (code, name, authority_code, description, returning_level)
+        USING (VALUES (@Code, @Name, @AuthorityCode, @Description, @ReturningLevel, @ReturnDeadlineDays))
+            AS s (code, name, authority_code, description, returning_level, return_deadline_days)
         ON t.code = s.code
         WHEN MATCHED THEN UPDATE SET
             name = s.name,
             authority_code = s.authority_code,
             description = s.description,
-            returning_level = s.returning_level
+            returning_level = s.returning_level,
+            return_deadline_days = s.return_deadline_days
         WHEN NOT MATCHED THEN
-            INSERT (code, name, authority_code, description, returning_level)
-            VALUES (s.code, s.name, s.authority_code, s.description, s.returning_level);
+            INSERT (code, name, authority_code, description, returning_level, return_deadline_days)
+            VALUES (s.code, s.name, s.authority_code, s.description, s.returning_level, s.return_deadline_days);
         """);
 
     internal static readonly ProviderSql InsertVersion = new(
@@ -74,7 +76,8 @@ public sealed class FrameworkRepository(OutcomesStore store)
     internal static readonly ProviderSql SelectFrameworks = new(
         "frameworks.select",
         """
-        SELECT code AS Code, name AS Name, authority_code AS AuthorityCode, description AS Description, returning_level AS ReturningLevel
+        SELECT code AS Code, name AS Name, authority_code AS AuthorityCode, description AS Description, returning_level AS ReturningLevel,
+               return_deadline_days AS ReturnDeadlineDays
         FROM frameworks
         WHERE @Code IS NULL OR code = @Code
         ORDER BY code;
@@ -156,7 +159,7 @@ public sealed class FrameworkRepository(OutcomesStore store)
 
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(UpsertFramework),
-            new { framework.Code, framework.Name, framework.AuthorityCode, framework.Description, framework.ReturningLevel },
+            new { framework.Code, framework.Name, framework.AuthorityCode, framework.Description, framework.ReturningLevel, framework.ReturnDeadlineDays },
             transaction,
             cancellationToken: cancellationToken));
 
@@ -233,6 +236,7 @@ public sealed class FrameworkRepository(OutcomesStore store)
             AuthorityCode = f.AuthorityCode,
             Description = f.Description,
             ReturningLevel = f.ReturningLevel,
+            ReturnDeadlineDays = (int)f.ReturnDeadlineDays,
             Versions = versions[f.Code].Select(v => v.ToVersion()).ToList(),
         }).ToList();
     }
@@ -259,6 +263,8 @@ public sealed class FrameworkRepository(OutcomesStore store)
         public string Description { get; set; } = string.Empty;
 
         public string ReturningLevel { get; set; } = string.Empty;
+
+        public long ReturnDeadlineDays { get; set; } = Framework.DefaultReturnDeadlineDays;
     }
 
     private sealed class VersionRow

@@ -133,6 +133,34 @@ public sealed class BrokenFrameworkTests
     }
 
     [Test]
+    public void The_return_deadline_is_read_from_the_latest_version_and_defaults_to_20_days()
+    {
+        var defaulted = Load();
+        var fw = FrameworkV2.Replace("returning_level: cluster", "returning_level: cluster\nreturn_deadline_days: 28", StringComparison.Ordinal);
+        var set = Load(frameworkV2: fw);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaulted.Package!.Framework.ReturnDeadlineDays, Is.EqualTo(20));
+            Assert.That(set.Problems.Select(p => p.ToString()), Is.Empty);
+            Assert.That(set.Package!.Framework.ReturnDeadlineDays, Is.EqualTo(28));
+        });
+    }
+
+    [TestCase("twenty")]
+    [TestCase("-1")]
+    [TestCase("400")]
+    public void A_bad_return_deadline_names_the_file_line_and_the_range(string days)
+    {
+        var fw = FrameworkV2.Replace("returning_level: cluster", $"returning_level: cluster\nreturn_deadline_days: {days}", StringComparison.Ordinal);
+
+        var problem = Single(Load(frameworkV2: fw), "version.return-deadline-days");
+
+        Assert.That(problem.ToString(), Is.EqualTo(
+            $"tst/framework.v2.yaml line {LineOf(fw, "return_deadline_days")}: version 2 return_deadline_days '{days}' is not a whole number of days from 0 to 366"));
+    }
+
+    [Test]
     public void An_unknown_parent_is_reported_at_the_parent_line()
     {
         var org = Organisation.Replace("parent: TST-CL1\n  - code: TST-CL1-C02", "parent: TST-CL9\n  - code: TST-CL1-C02", StringComparison.Ordinal);

@@ -42,6 +42,10 @@ internal sealed class FrameworkVersionValidator : AbstractValidator<VersionDocum
             .WithErrorCode("version.returning-level")
             .WithMessage(v => $"version {v.Version} returning_level '{v.ReturningLevel}' is not one of {Vocabulary.Level.OneOf}");
 
+        RuleFor(v => v.ReturnDeadlineDays).Must(d => Vocabulary.Int(d) is >= 0 and <= 366).When(v => !string.IsNullOrWhiteSpace(v.ReturnDeadlineDays))
+            .WithErrorCode("version.return-deadline-days")
+            .WithMessage(v => $"version {v.Version} return_deadline_days '{v.ReturnDeadlineDays}' is not a whole number of days from 0 to 366");
+
         RuleFor(v => v.Measures).NotEmpty().WithErrorCode("version.measures.missing")
             .WithMessage(v => $"version {v.Version} has no measures");
         RuleFor(v => v.Measures).Custom((measures, ctx) =>

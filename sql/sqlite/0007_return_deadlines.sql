@@ -1,0 +1,3 @@
+-- 0007: each framework says how many days after a period its returns are due, so packs and the dashboard can list
+-- returns that are missing or late. Frameworks stored before 0007 keep the usual 20 days.
+ALTER TABLE frameworks ADD COLUMN return_deadline_days INTEGER NOT NULL DEFAULT 20;
