@@ -31,7 +31,7 @@ internal static class ComparisonSectionBuilder
                 continue;
             }
 
-            items.Add(Item(m, input.Authority, neighbours, input.Comparators, input.Period));
+            items.Add(Item(m, input.Authority, neighbours, input.Scrutiny.Region, input.Comparators, input.Period));
         }
 
         var known = input.Comparators.Where(c => c.Level == GeographicLevel.LocalAuthority)
@@ -53,7 +53,8 @@ internal static class ComparisonSectionBuilder
         };
     }
 
-    private static ComparisonItem Item(Measure m, OrgUnit authority, IReadOnlyList<string> neighbours, IReadOnlyList<ComparatorValue> all, Period period)
+    private static ComparisonItem Item(
+        Measure m, OrgUnit authority, IReadOnlyList<string> neighbours, string? regionCode, IReadOnlyList<ComparatorValue> all, Period period)
     {
         var values = all.Where(c => m.Comparators.Contains(c.IndicatorCode, StringComparer.OrdinalIgnoreCase)
             && string.Equals(c.Breakdown, "Total", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -74,6 +75,8 @@ internal static class ComparisonSectionBuilder
             .ToDictionary(c => c.AreaCode, StringComparer.OrdinalIgnoreCase);
         var englandValue = (double)england.Value!.Value;
         var own = authority.GssCode is { } gss ? at.GetValueOrDefault(gss) : null;
+        var region = regionCode is null ? null : values.FirstOrDefault(c => c.IndicatorCode == england.IndicatorCode && c.Period == england.Period
+            && c.Level == GeographicLevel.Regional && c.Value is not null && string.Equals(c.AreaCode, regionCode, StringComparison.OrdinalIgnoreCase));
         var areas = new List<(ComparatorValue Value, bool IsAuthority)>();
         if (own is not null)
         {
@@ -99,6 +102,22 @@ internal static class ComparisonSectionBuilder
                 interval is { } i ? $"{MeasureFormat.Value(m, (decimal)i.Lower)} to {MeasureFormat.Value(m, (decimal)i.Upper)}" : "–",
                 status == BenchmarkComparison.NotCompared ? "Not compared" : Capitalise(BenchmarkComparer.Describe(status)) + " England",
                 isAuthority,
+                false));
+        }
+
+        if (region is not null)
+        {
+            // The region is a second benchmark: its own row (with its interval, compared with England), and the
+            // authority's comparison with it beside the England one.
+            var interval = BenchmarkComparer.IntervalFor(m, region.Numerator, region.Denominator);
+            var status = interval is { } ci ? BenchmarkComparer.Compare(ci, englandValue, m.Polarity) : BenchmarkComparison.NotCompared;
+            rows.Add(new DotPlotRow($"{region.AreaName} (region)", (double)region.Value!.Value, interval?.Lower, interval?.Upper, status, false));
+            table.Add(new ComparisonRow(
+                $"{region.AreaName} (region)",
+                MeasureFormat.Value(m, region.Value.Value),
+                interval is { } i ? $"{MeasureFormat.Value(m, (decimal)i.Lower)} to {MeasureFormat.Value(m, (decimal)i.Upper)}" : "–",
+                status == BenchmarkComparison.NotCompared ? "Not compared" : Capitalise(BenchmarkComparer.Describe(status)) + " England",
+                false,
                 false));
         }
 
@@ -138,19 +157,26 @@ internal static class ComparisonSectionBuilder
             HasChart = true,
             ChartSvg = chart.Svg,
             ChartAlt = chart.AltText,
-            Sentence = Sentence(m, authority, england, own, areas.Where(a => !a.IsAuthority).Select(a => a.Value).ToList(), table),
+            Sentence = Sentence(m, authority, england, own, region, areas.Where(a => !a.IsAuthority).Select(a => a.Value).ToList(), table),
             SourceText = source,
             Rows = table,
         };
     }
 
-    private static string Sentence(Measure m, OrgUnit authority, ComparatorValue england, ComparatorValue? own, List<ComparatorValue> neighbours, List<ComparisonRow> table)
+    private static string Sentence(
+        Measure m, OrgUnit authority, ComparatorValue england, ComparatorValue? own, ComparatorValue? region, List<ComparatorValue> neighbours, List<ComparisonRow> table)
     {
         var parts = new List<string>();
         if (own?.Value is { } v)
         {
             var word = table[0].ComparisonText == "Not compared" ? "was not compared with England" : "was " + Lower(table[0].ComparisonText);
             parts.Add($"In {england.Period.Key} {authority.Name}'s figure of {MeasureFormat.Value(m, v)} {word} ({MeasureFormat.Value(m, england.Value!.Value)}).");
+            if (region?.Value is { } r && BenchmarkComparer.IntervalFor(m, own.Numerator, own.Denominator) is { } ownInterval)
+            {
+                var against = BenchmarkComparer.Compare(ownInterval, (double)r, m.Polarity);
+                parts.Add($"Against {region.AreaName} ({MeasureFormat.Value(m, r)}) it was {BenchmarkComparer.Describe(against)} the region.");
+            }
+
             var withValues = neighbours.Where(n => n.Value is not null).ToList();
             if (withValues.Count > 0)
             {

@@ -30,6 +30,9 @@ public sealed partial record ScrutinySettings
     /// <summary>GSS codes of the local authorities to compare with (DfE <c>new_la_code</c>); names come from the published data.</summary>
     public IReadOnlyList<string> StatisticalNeighbours { get; init; } = [];
 
+    /// <summary>GSS code of the authority's region (e.g. E12000003, Yorkshire and The Humber), compared with beside England; null: none.</summary>
+    public string? Region { get; init; }
+
     /// <summary>Where the neighbour list came from, printed under the comparison charts.</summary>
     public string NeighboursSource { get; init; } = string.Empty;
 
@@ -68,6 +71,11 @@ public sealed partial record ScrutinySettings
             problems.Add("committeeName is required");
         }
 
+        if (Region is { } region && !RegionCode().IsMatch(region))
+        {
+            problems.Add($"region: '{region}' is not a region GSS code like E12000003");
+        }
+
         foreach (var code in StatisticalNeighbours)
         {
             if (string.IsNullOrWhiteSpace(code) || !GssCode().IsMatch(code))
@@ -81,6 +89,9 @@ public sealed partial record ScrutinySettings
 
     [GeneratedRegex("^E(0[6-9]|10)[0-9]{6}$")]
     private static partial Regex GssCode();
+
+    [GeneratedRegex("^E1[23][0-9]{6}$")]
+    private static partial Regex RegionCode();
 
     private sealed record SettingsFile
     {

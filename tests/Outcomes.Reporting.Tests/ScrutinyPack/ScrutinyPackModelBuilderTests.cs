@@ -1,3 +1,5 @@
+using Outcomes.Domain.Comparators;
+using Outcomes.Domain.Periods;
 using Outcomes.Reporting.ScrutinyPack;
 
 namespace Outcomes.Reporting.Tests.ScrutinyPack;
@@ -96,6 +98,32 @@ public class ScrutinyPackModelBuilderTests
             Assert.That(cla.HasChart, Is.False);
             Assert.That(cla.Sentence, Does.Contain("cover a period ending by 2018-19 Q4"));
             Assert.That(section.NeighboursText, Does.Contain("2 local authorities named in the pack settings (test list)"));
+        });
+    }
+
+    [Test]
+    public void A_configured_region_is_a_second_benchmark_with_its_own_row_and_a_sentence()
+    {
+        // Yorkshire and the Humber, 2017/18, as published: 45,166 of 65,037 children (69.4%).
+        var region = new ComparatorValue
+        {
+            IndicatorCode = "dfe-gld", AreaCode = "E12000003", AreaName = "Yorkshire and the Humber", Level = GeographicLevel.Regional,
+            Period = Period.AcademicYear(2017), Value = 69.4m, Numerator = 45166, Denominator = 65037,
+        };
+        var input = SampleScrutiny.Input(SampleScrutiny.Scrutiny("E08000034") with { Region = "E12000003" }) with
+        {
+            Comparators = [.. SampleScrutiny.Comparators(), region],
+        };
+
+        var gld = ScrutinyPackModelBuilder.Build(input).Comparisons.Items.Single(i => i.Code == "GLD");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gld.Rows.Select(r => r.Area), Is.EqualTo(new[] { SampleScrutiny.Authority.Name, "Kirklees", "Yorkshire and the Humber (region)", "England" }));
+            Assert.That(gld.Rows[2].ValueText, Is.EqualTo("69.4%"));
+            Assert.That(gld.Rows[2].ComparisonText, Is.EqualTo("Worse than England"), "the region's narrow interval lies below England's 71.5%");
+            Assert.That(gld.Sentence, Does.Contain("Against Yorkshire and the Humber (69.4%) it was worse than the region."));
+            Assert.That(gld.ChartSvg, Does.Contain("Yorkshire and the Humber (region)"));
         });
     }
 

@@ -23,6 +23,7 @@ public class ScrutinySettingsTests
             scrutiny:
               committeeName: "Overview and Scrutiny Committee"
               meetingDate: 2019-06-20
+              region: E12000003
               statisticalNeighbours:
                 - E08000034  # Kirklees
                 - E08000033
@@ -37,7 +38,17 @@ public class ScrutinySettingsTests
             Assert.That(scrutiny.CommitteeName, Is.EqualTo("Overview and Scrutiny Committee"));
             Assert.That(scrutiny.MeetingDate, Is.EqualTo(new DateOnly(2019, 6, 20)));
             Assert.That(scrutiny.StatisticalNeighbours, Is.EqualTo(new[] { "E08000034", "E08000033" }));
+            Assert.That(scrutiny.Region, Is.EqualTo("E12000003"));
         });
+    }
+
+    [TestCase("E08000032", TestName = "An authority's code is not a region")]
+    [TestCase("Yorkshire", TestName = "A region's name is not its code")]
+    public void A_region_that_is_not_a_region_code_is_refused_with_the_rule(string region)
+    {
+        var problems = (ScrutinySettings.Default with { Region = region }).Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { $"region: '{region}' is not a region GSS code like E12000003" }));
     }
 
     [Test]
