@@ -90,7 +90,15 @@ public sealed class PdfPrinter : IAsyncDisposable
     public int LaunchCount { get; private set; }
 
     /// <summary>Prints the HTML; <paramref name="title"/> becomes the document title when the HTML has none.</summary>
-    public async Task<byte[]> PrintAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PrintAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default) =>
+        (await PrintWithTimingsAsync(html, title, footerText, cancellationToken)).Pdf;
+
+    /// <summary>
+    /// Prints the HTML as <see cref="PrintAsync"/> does, and says how many pages and passes it took and where the time
+    /// went. A document with a contents page (elements marked <c>data-contents-page="id"</c>) is printed more than once;
+    /// see <see cref="ContentsPass"/>.
+    /// </summary>
+    public async Task<PdfPrintResult> PrintWithTimingsAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -120,7 +128,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task<byte[]> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
+    private async Task<PdfPrintResult> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
     {
         var browser = await GetBrowserAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
@@ -140,25 +148,14 @@ public sealed class PdfPrinter : IAsyncDisposable
                 _logger.LogDebug("HTML for '{Title}' has no <title>; the PDF's title comes from the document", title);
             }
 
+            var load = watch.Elapsed;
             var footer = WebUtility.HtmlEncode(footerText ?? _options.FooterText);
-            var pdf = await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                PrintBackground = true,
-                PreferCSSPageSize = false,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate =
-                    "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8pt;color:#444;width:100%;"
-                    + "margin:0 15mm;display:flex;justify-content:space-between;\">"
-                    + $"<span>{footer}</span>"
-                    + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
-                Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-                Tagged = true,
-                Outline = true,
-            });
-            _logger.LogInformation("Printed '{Title}' ({Bytes} bytes) in {Ms} ms", title, pdf.Length, watch.ElapsedMilliseconds);
-            return pdf;
+            var contents = new ContentsPass(page, footer);
+            var result = await contents.PrintAsync(load, cancellationToken);
+            _logger.LogInformation(
+                "Printed '{Title}' ({Pages} pages, {Bytes} bytes, {Passes} passes) in {Ms} ms",
+                title, result.Pages, result.Pdf.Length, result.Passes, watch.ElapsedMilliseconds);
+            return result;
         }
         finally
         {
