@@ -73,6 +73,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IBrowserContext? _context;
     private bool _disposed;
 
     public PdfPrinter(IOptions<PdfPrinterOptions>? options = null, ILogger<PdfPrinter>? logger = null)
@@ -130,9 +131,12 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private async Task<PdfPrintResult> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
     {
-        var browser = await GetBrowserAsync(cancellationToken);
+        var context = await GetContextAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
-        var page = await browser.NewPageAsync();
+
+        // One context for every print, a fresh page in it per print: Browser.NewPageAsync would make (and tear down)
+        // a whole browser context each time. Pages share nothing a pack could leak: no storage, no network.
+        var page = await context.NewPageAsync();
         try
         {
             page.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
@@ -170,6 +174,25 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
+    private async Task<IBrowserContext> GetContextAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } && _context is { } ready)
+        {
+            return ready;
+        }
+
+        var browser = await GetBrowserAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _context ??= await browser.NewContextAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
     {
         if (_browser is { IsConnected: true } ready)
@@ -189,6 +212,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             {
                 await CloseQuietlyAsync(_browser);
                 _browser = null;
+                _context = null;
             }
 
             var path = _options.ResolveChromiumPath();
@@ -226,6 +250,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             {
                 await CloseQuietlyAsync(_browser);
                 _browser = null;
+                _context = null;
             }
         }
         finally
