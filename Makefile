@@ -30,7 +30,8 @@ serve: setup
 	Outcomes__Store__ConnectionString="Data Source=$(CURDIR)/$(OUT)/outcomes.db" \
 	  dotnet run --project src/Outcomes.Web -c $(CONFIG) -- --urls http://127.0.0.1:5080
 
-## bench: scoring and pack rendering benchmarks (figures go to docs/performance.md by hand, with machine and date).
+## bench: the scoring benchmark; `outcomes bench packs` times pack rendering (pages/s; model → HTML, Chromium,
+## contents pass) and `outcomes bench import` imports (figures go to docs/performance.md by hand, with machine and date).
 bench: setup
 	$(CLI) bench
 

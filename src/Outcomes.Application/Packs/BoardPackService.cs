@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Outcomes.Domain.Periods;
 using Outcomes.Reporting.BoardPack;
@@ -10,7 +11,8 @@ using Outcomes.Storage.Repositories;
 namespace Outcomes.Application.Packs;
 
 /// <summary>Where a pack was written, and what it says in brief.</summary>
-public sealed record RenderedPack(string PdfPath, string ExcelPath, string OrgUnitName, string PeriodKey, string ExecutiveSummary, int Measures);
+public sealed record RenderedPack(
+    string PdfPath, string ExcelPath, string OrgUnitName, string PeriodKey, string ExecutiveSummary, int Measures, PackTimings? Timings = null);
 
 /// <summary>
 /// Renders the advisory-board pack for an org unit and quarter from stored scores: view model → Liquid template →
@@ -22,6 +24,29 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
     public async Task<RenderedPack> RenderAsync(
         string frameworkCode, string orgUnitCode, Period period, PackSettings settings, string outputFolder, CancellationToken ct = default)
     {
+        var (model, scoreCount, data, built) = await BuildModelAsync(frameworkCode, orgUnitCode, period, settings, ct);
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(outputFolder);
+        var stem = Path.Combine(outputFolder, $"board-pack_{model.OrgUnitCode}_{period.Key.Replace(' ', '_')}");
+        var html = await renderer.RenderBoardPackAsync(model);
+        var templated = clock.Elapsed;
+        var print = await printer.PrintWithTimingsAsync(html, model.DocumentTitle, model.CouncilName, ct);
+        await File.WriteAllBytesAsync(stem + ".pdf", print.Pdf, ct);
+        clock.Restart();
+        ExcelPackWriter.Write(model, stem + ".xlsx");
+        var timings = new PackTimings(data, built, templated, print, clock.Elapsed);
+        logger.LogInformation("Board pack for {Unit} {Period}: {Pdf}", model.OrgUnitCode, period.Key, stem + ".pdf");
+        return new RenderedPack(stem + ".pdf", stem + ".xlsx", model.OrgUnitName, period.Key, model.ExecutiveSummary, scoreCount, timings);
+    }
+
+    /// <summary>
+    /// The pack's view model from stored scores, with the scores' count and the time spent reading the store and
+    /// building the model (charts included).
+    /// </summary>
+    public async Task<(BoardPackModel Model, int Scores, TimeSpan Data, TimeSpan Build)> BuildModelAsync(
+        string frameworkCode, string orgUnitCode, Period period, PackSettings settings, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
         var framework = await new FrameworkRepository(store).GetAsync(frameworkCode, ct)
             ?? throw new InvalidOperationException($"Framework '{frameworkCode}' is not in the store.");
         var version = framework.VersionOn(period.Start)
@@ -42,18 +67,13 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
         var history = (await scoreRepository.ListAsync(frameworkCode, null, unit.Code, ct)).Where(s => s.Period < period).ToList();
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
         var generatedOn = submitted is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : period.End;
-        var inForce = version.Measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var owed = await ReturnsOwed.ListAsync(store, framework, hierarchy, unit, period, ct);
+        var data = clock.Elapsed;
+        clock.Restart();
+        var inForce = version.Measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var model = BoardPackModelBuilder.Build(
             version, unit, period, scores.Where(s => inForce.Contains(s.MeasureCode)).ToList(),
             history.Where(s => inForce.Contains(s.MeasureCode)).ToList(), settings, generatedOn, framework.Name, owed);
-
-        Directory.CreateDirectory(outputFolder);
-        var stem = Path.Combine(outputFolder, $"board-pack_{unit.Code}_{period.Key.Replace(' ', '_')}");
-        var html = await renderer.RenderBoardPackAsync(model);
-        await File.WriteAllBytesAsync(stem + ".pdf", await printer.PrintAsync(html, model.DocumentTitle, model.CouncilName, ct), ct);
-        ExcelPackWriter.Write(model, stem + ".xlsx");
-        logger.LogInformation("Board pack for {Unit} {Period}: {Pdf}", unit.Code, period.Key, stem + ".pdf");
-        return new RenderedPack(stem + ".pdf", stem + ".xlsx", unit.Name, period.Key, model.ExecutiveSummary, scores.Count);
+        return (model, scores.Count, data, clock.Elapsed);
     }
 }

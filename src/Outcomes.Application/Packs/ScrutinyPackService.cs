@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Outcomes.Domain.Comparators;
 using Outcomes.Domain.Periods;
@@ -11,7 +12,8 @@ using Outcomes.Storage.Repositories;
 namespace Outcomes.Application.Packs;
 
 /// <summary>Where a scrutiny pack was written, and its findings in brief.</summary>
-public sealed record RenderedScrutinyPack(string PdfPath, string AuthorityName, string PeriodKey, IReadOnlyList<string> Summary, int Measures, int Units);
+public sealed record RenderedScrutinyPack(
+    string PdfPath, string AuthorityName, string PeriodKey, IReadOnlyList<string> Summary, int Measures, int Units, PackTimings? Timings = null);
 
 /// <summary>
 /// Renders the authority-wide scrutiny trend pack for a framework and quarter from stored scores and comparators:
@@ -25,6 +27,7 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
     public async Task<RenderedScrutinyPack> RenderAsync(
         string frameworkCode, Period period, PackSettings settings, ScrutinySettings scrutiny, string outputFolder, CancellationToken ct = default)
     {
+        var clock = Stopwatch.StartNew();
         var framework = await new FrameworkRepository(store).GetAsync(frameworkCode, ct)
             ?? throw new InvalidOperationException($"Framework '{frameworkCode}' is not in the store.");
         var version = framework.VersionOn(period.Start)
@@ -50,6 +53,8 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
         }
 
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
+        var data = clock.Elapsed;
+        clock.Restart();
         var model = ScrutinyPackModelBuilder.Build(new ScrutinyPackInput
         {
             Version = version,
@@ -66,9 +71,14 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
 
         Directory.CreateDirectory(outputFolder);
         var path = Path.Combine(outputFolder, $"scrutiny-pack_{authority.Code}_{period.Key.Replace(' ', '_')}.pdf");
+        var built = clock.Elapsed;
+        clock.Restart();
         var html = await renderer.RenderScrutinyPackAsync(model);
-        await File.WriteAllBytesAsync(path, await printer.PrintAsync(html, model.DocumentTitle, model.CouncilName, ct), ct);
+        var templated = clock.Elapsed;
+        var print = await printer.PrintWithTimingsAsync(html, model.DocumentTitle, model.CouncilName, ct);
+        await File.WriteAllBytesAsync(path, print.Pdf, ct);
         logger.LogInformation("Scrutiny pack for {Authority} {Period}: {Pdf}", authority.Code, period.Key, path);
-        return new RenderedScrutinyPack(path, authority.Name, period.Key, model.Summary, version.Measures.Count, units.Count);
+        return new RenderedScrutinyPack(
+            path, authority.Name, period.Key, model.Summary, version.Measures.Count, units.Count, new PackTimings(data, built, templated, print, TimeSpan.Zero));
     }
 }

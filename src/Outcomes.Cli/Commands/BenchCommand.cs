@@ -31,7 +31,7 @@ public static class BenchCommand
         var measures = new Option<int>("--measures") { DefaultValueFactory = _ => 30 };
         var quarters = new Option<int>("--quarters") { DefaultValueFactory = _ => 40 };
         var threads = new Option<int>("--threads") { Description = "Cores the scoring pass may use (-1: all)", DefaultValueFactory = _ => -1 };
-        var command = new Command("bench", "Benchmark scoring on a synthetic store") { authorities, centres, measures, quarters, threads, ImportCommand() };
+        var command = new Command("bench", "Benchmark scoring on a synthetic store") { authorities, centres, measures, quarters, threads, ImportCommand(), BenchPacksCommand.Create() };
         command.SetAction(parse =>
         {
             var (c, m, q, t) = (parse.GetValue(centres), parse.GetValue(measures), parse.GetValue(quarters), parse.GetValue(threads));

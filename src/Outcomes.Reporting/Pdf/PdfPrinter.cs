@@ -73,6 +73,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IBrowserContext? _context;
     private bool _disposed;
 
     public PdfPrinter(IOptions<PdfPrinterOptions>? options = null, ILogger<PdfPrinter>? logger = null)
@@ -90,7 +91,15 @@ public sealed class PdfPrinter : IAsyncDisposable
     public int LaunchCount { get; private set; }
 
     /// <summary>Prints the HTML; <paramref name="title"/> becomes the document title when the HTML has none.</summary>
-    public async Task<byte[]> PrintAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PrintAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default) =>
+        (await PrintWithTimingsAsync(html, title, footerText, cancellationToken)).Pdf;
+
+    /// <summary>
+    /// Prints the HTML as <see cref="PrintAsync"/> does, and says how many pages and passes it took and where the time
+    /// went. A document with a contents page (elements marked <c>data-contents-page="id"</c>) is printed more than once;
+    /// see <see cref="ContentsPass"/>.
+    /// </summary>
+    public async Task<PdfPrintResult> PrintWithTimingsAsync(string html, string title, string? footerText = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -120,11 +129,14 @@ public sealed class PdfPrinter : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task<byte[]> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
+    private async Task<PdfPrintResult> PrintOnceAsync(string html, string title, string? footerText, CancellationToken cancellationToken)
     {
-        var browser = await GetBrowserAsync(cancellationToken);
+        var context = await GetContextAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
-        var page = await browser.NewPageAsync();
+
+        // One context for every print, a fresh page in it per print: Browser.NewPageAsync would make (and tear down)
+        // a whole browser context each time. Pages share nothing a pack could leak: no storage, no network.
+        var page = await context.NewPageAsync();
         try
         {
             page.SetDefaultTimeout((float)_options.Timeout.TotalMilliseconds);
@@ -140,25 +152,14 @@ public sealed class PdfPrinter : IAsyncDisposable
                 _logger.LogDebug("HTML for '{Title}' has no <title>; the PDF's title comes from the document", title);
             }
 
+            var load = watch.Elapsed;
             var footer = WebUtility.HtmlEncode(footerText ?? _options.FooterText);
-            var pdf = await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                PrintBackground = true,
-                PreferCSSPageSize = false,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate =
-                    "<div style=\"font-family:'Liberation Sans',Arial,sans-serif;font-size:8pt;color:#444;width:100%;"
-                    + "margin:0 15mm;display:flex;justify-content:space-between;\">"
-                    + $"<span>{footer}</span>"
-                    + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
-                Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-                Tagged = true,
-                Outline = true,
-            });
-            _logger.LogInformation("Printed '{Title}' ({Bytes} bytes) in {Ms} ms", title, pdf.Length, watch.ElapsedMilliseconds);
-            return pdf;
+            var contents = new ContentsPass(page, footer);
+            var result = await contents.PrintAsync(load, cancellationToken);
+            _logger.LogInformation(
+                "Printed '{Title}' ({Pages} pages, {Bytes} bytes, {Passes} passes) in {Ms} ms",
+                title, result.Pages, result.Pdf.Length, result.Passes, watch.ElapsedMilliseconds);
+            return result;
         }
         finally
         {
@@ -170,6 +171,25 @@ public sealed class PdfPrinter : IAsyncDisposable
             {
                 // The browser has gone; the page went with it.
             }
+        }
+    }
+
+    private async Task<IBrowserContext> GetContextAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } && _context is { } ready)
+        {
+            return ready;
+        }
+
+        var browser = await GetBrowserAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _context ??= await browser.NewContextAsync();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -192,6 +212,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             {
                 await CloseQuietlyAsync(_browser);
                 _browser = null;
+                _context = null;
             }
 
             var path = _options.ResolveChromiumPath();
@@ -229,6 +250,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             {
                 await CloseQuietlyAsync(_browser);
                 _browser = null;
+                _context = null;
             }
         }
         finally

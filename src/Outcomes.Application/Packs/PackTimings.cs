@@ -1,0 +1,23 @@
+using Outcomes.Reporting.Pdf;
+
+namespace Outcomes.Application.Packs;
+
+/// <summary>
+/// Where one pack's rendering time went: reading the store, building the view model (charts are drawn here, as SVG),
+/// the Liquid template (model → HTML), the print (loading the HTML, Chromium's first print, the contents-page pass)
+/// and the Excel workbook, if the pack has one.
+/// </summary>
+public sealed record PackTimings(TimeSpan Data, TimeSpan Model, TimeSpan Html, PdfPrintResult Print, TimeSpan Excel)
+{
+    /// <summary>Templating and charts: model → HTML.</summary>
+    public TimeSpan ModelToHtml => Model + Html;
+
+    /// <summary>Chromium: HTML → the first PDF (loading the page included).</summary>
+    public TimeSpan Chromium => Print.Load + Print.FirstPrint;
+
+    /// <summary>Reading the first print, filling in the contents' page numbers, printing again and re-checking.</summary>
+    public TimeSpan Contents => Print.Contents;
+
+    /// <summary>The PDF from the store: everything but the Excel workbook.</summary>
+    public TimeSpan Pdf => Data + ModelToHtml + Chromium + Contents;
+}
