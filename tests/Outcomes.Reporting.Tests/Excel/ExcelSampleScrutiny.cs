@@ -11,8 +11,8 @@ namespace Outcomes.Reporting.Tests.Excel;
 /// <summary>
 /// <see cref="SampleScrutiny"/> with what the scrutiny workbook needs beyond it: the North cluster's REACH history with
 /// an SPC reading (SPC by cluster), an SPC reading on West's disclosive REACH figure (which must not be shown), a count
-/// measure titled "+1 …" with a definition starting "=", and a statistical neighbour whose published figure is
-/// suppressed ("c"). Written once to a real .xlsx file.
+/// measure titled "+1 …" with a definition starting "=", a statistical neighbour whose published figure is
+/// suppressed ("c"), and the region (Yorkshire and the Humber, 2017/18 as published). Written once to a real .xlsx file.
 /// </summary>
 internal static class ExcelSampleScrutiny
 {
@@ -56,7 +56,8 @@ internal static class ExcelSampleScrutiny
 
     public static ScrutinyPackModel Model() => ScrutinyPackModelBuilder.Build(Input());
 
-    public static ScrutinyPackInput Input() => SampleScrutiny.Input(SampleScrutiny.Scrutiny("E08000034", "E08000033", SuppressedNeighbour), Scores()) with
+    public static ScrutinyPackInput Input() =>
+        SampleScrutiny.Input(SampleScrutiny.Scrutiny("E08000034", "E08000033", SuppressedNeighbour) with { Region = "E12000003" }, Scores()) with
     {
         Version = Version,
         Comparators =
@@ -66,6 +67,11 @@ internal static class ExcelSampleScrutiny
             {
                 IndicatorCode = "dfe-gld", AreaCode = SuppressedNeighbour, AreaName = "Leeds", Level = GeographicLevel.LocalAuthority,
                 Period = Period.AcademicYear(2017), SuppressionReason = "c",
+            },
+            new ComparatorValue
+            {
+                IndicatorCode = "dfe-gld", AreaCode = "E12000003", AreaName = "Yorkshire and the Humber", Level = GeographicLevel.Regional,
+                Period = Period.AcademicYear(2017), Value = 69.4m, Numerator = 45166, Denominator = 65037,
             },
         ],
     };

@@ -20,7 +20,11 @@ public class ScrutinyComparisonAndGapsSheetTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(gld.Select(r => r.Cell(4).GetString()), Is.EqualTo(new[] { model.AuthorityName, "Calderdale", "Kirklees", "Leeds", "England" }));
+            Assert.That(gld.Select(r => r.Cell(4).GetString()),
+                Is.EqualTo(new[] { model.AuthorityName, "Calderdale", "Kirklees", "Leeds", "Yorkshire and the Humber (region)", "England" }));
+            Assert.That(gld.Select(r => r.Cell(5).GetString()),
+                Is.EqualTo(new[] { "Authority", "Statistical neighbour", "Statistical neighbour", "Statistical neighbour", "Region", "England" }));
+            Assert.That(gld.Single(r => r.Cell(5).GetString() == "Region").Cell(6).GetDouble(), Is.EqualTo(69.4));
             Assert.That(gld.Select(r => r.Cell(3).GetString()), Is.All.EqualTo("2017/18"));
             Assert.That(authority.Cell(6).GetDouble(), Is.EqualTo(66.8));
             Assert.That(authority.Cell(6).Style.NumberFormat.Format, Is.EqualTo("0.0\"%\""));

@@ -5,8 +5,8 @@ namespace Outcomes.Reporting.Excel.Scrutiny;
 
 /// <summary>
 /// The Comparison sheet: for each measure with a published comparator, the authority and its statistical neighbours
-/// with their published figures, 95% intervals and the comparison with England in words, then England itself, as a
-/// filtered table. A measure that cannot be compared has one row whose note says why.
+/// with their published figures, 95% intervals and the comparison with England in words, then the region (when the
+/// settings name one) and England itself, as a filtered table. A measure that cannot be compared has one row whose note says why.
 /// </summary>
 public static class ComparisonSheetWriter
 {
@@ -47,7 +47,7 @@ public static class ComparisonSheetWriter
                 var row = item.Rows[i];
                 WriteMeasure(ws, r, item);
                 CellText.Write(ws.Cell(r, 4), row.Area);
-                CellText.Write(ws.Cell(r, 5), row.IsAuthority ? "Authority" : row.IsEngland ? "England" : "Statistical neighbour");
+                CellText.Write(ws.Cell(r, 5), Role(row));
                 CellNumber.Write(ws.Cell(r, ValueColumn), row.Value, item.ExcelNumberFormat, row.ValueText);
                 CellNumber.Write(ws.Cell(r, 7), row.Lower, item.ExcelNumberFormat);
                 CellNumber.Write(ws.Cell(r, 8), row.Upper, item.ExcelNumberFormat);
@@ -67,6 +67,9 @@ public static class ComparisonSheetWriter
         PrintSetup.Apply(ws, HeaderRow, frozenColumns: 2);
         return table;
     }
+
+    private static string Role(ComparisonRow row) =>
+        row.IsAuthority ? "Authority" : row.IsEngland ? "England" : row.IsRegion ? "Region" : "Statistical neighbour";
 
     private static void WriteMeasure(IXLWorksheet ws, int r, ComparisonItem item)
     {
