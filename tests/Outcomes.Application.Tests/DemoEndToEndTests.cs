@@ -160,6 +160,45 @@ public class DemoEndToEndTests
     }
 
     [Test]
+    public async Task The_scrutiny_workbook_holds_the_stored_figures_and_letters_for_the_authority_and_its_clusters()
+    {
+        var pack = _result.Councils.Single(c => c.FrameworkCode == "BRD-CC").ScrutinyPack!;
+        var latest = (await new ScoreRepository(_store).ListAsync("BRD-CC", Period.FinancialQuarter(2018, 4)))
+            .Where(s => s.OrgUnitCode == "BRD" || s.OrgUnitCode.StartsWith("BRD-CL", StringComparison.Ordinal))
+            .ToList();
+        using var workbook = new XLWorkbook(pack.ExcelPath);
+        var data = workbook.Worksheet("Data").Tables.Single().DataRange.Rows()
+            .Where(r => r.Cell(2).GetString() == "2018-19 Q4")
+            .ToDictionary(r => (Unit: r.Cell(1).GetString(), Measure: r.Cell(3).GetString()));
+        var overview = workbook.Worksheet("Overview");
+        var authorityColumn = overview.Row(4).CellsUsed().Single(c => c.GetString() == "Authority").Address.ColumnNumber;
+        var gld = latest.Single(s => s.MeasureCode == "GLD" && s.OrgUnitCode == "BRD");
+        var gldRow = data[("BRD", "GLD")];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_result.Councils.Select(c => c.ScrutinyPack?.ExcelPath), Has.All.Matches<string?>(p => p is not null && p.EndsWith(".xlsx", StringComparison.Ordinal) && File.Exists(p)),
+                "a scrutiny workbook per authority, beside its PDF");
+            Assert.That(Path.ChangeExtension(pack.ExcelPath, ".pdf"), Is.EqualTo(pack.PdfPath));
+            Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Cover", "Overview", "Trends", "Data", "SPC", "Comparison", "Gaps", "Definitions" }));
+            Assert.That(gldRow.Cell(7).GetDouble(), Is.EqualTo((double)gld.Actual!.Value).Within(0.051), "GLD for the authority, as scored");
+            Assert.That((gldRow.Cell(9).GetDouble(), gldRow.Cell(10).GetDouble()), Is.EqualTo(((double)gld.Numerator!.Value, (double)gld.Denominator!.Value)));
+            Assert.That(latest.Select(s => s.OrgUnitCode).Distinct().Count(), Is.GreaterThan(1), "clusters as well as the authority");
+            foreach (var score in latest.Where(s => data.ContainsKey((s.OrgUnitCode, s.MeasureCode))))
+            {
+                Assert.That(data[(score.OrgUnitCode, score.MeasureCode)].Cell(12).GetString(), Is.EqualTo(score.StatusLetter), $"{score.OrgUnitCode} {score.MeasureCode}");
+            }
+
+            foreach (var score in latest.Where(s => s.OrgUnitCode == "BRD"))
+            {
+                Assert.That(SheetRow(overview, score.MeasureCode).Cell(authorityColumn).GetString(), Is.EqualTo(score.StatusLetter), $"overview {score.MeasureCode}");
+            }
+        });
+    }
+
+    private static IXLRow SheetRow(IXLWorksheet sheet, string code) => sheet.RowsUsed().Single(r => r.RowNumber() > 4 && r.Cell(1).GetString() == code);
+
+    [Test]
     public async Task Migrations_apply_twice_without_error_and_the_second_time_apply_nothing()
     {
         var again = await _store.MigrateAsync();

@@ -30,7 +30,7 @@ public sealed record DemoResult(
 /// <summary>
 /// The end-to-end path on the embedded default: a fresh SQLite store, every sample framework and return,
 /// DfE comparators, scoring, and per sample authority for its latest quarter one advisory-board pack (PDF and Excel) and
-/// one scrutiny trend pack (PDF).
+/// one scrutiny trend pack (PDF and Excel).
 /// The files in samples/returns-with-problems are validated (not imported) to show what officers see.
 /// </summary>
 public sealed class DemoRunner(ILoggerFactory logs)

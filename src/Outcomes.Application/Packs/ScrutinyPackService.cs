@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Outcomes.Domain.Comparators;
 using Outcomes.Domain.Periods;
 using Outcomes.Reporting.BoardPack;
+using Outcomes.Reporting.Excel.Scrutiny;
 using Outcomes.Reporting.Pdf;
 using Outcomes.Reporting.ScrutinyPack;
 using Outcomes.Reporting.Templates;
@@ -11,15 +12,16 @@ using Outcomes.Storage.Repositories;
 
 namespace Outcomes.Application.Packs;
 
-/// <summary>Where a scrutiny pack was written, and its findings in brief.</summary>
+/// <summary>Where a scrutiny pack was written (the PDF and the workbook beside it), and its findings in brief.</summary>
 public sealed record RenderedScrutinyPack(
-    string PdfPath, string AuthorityName, string PeriodKey, IReadOnlyList<string> Summary, int Measures, int Units, PackTimings? Timings = null);
+    string PdfPath, string ExcelPath, string AuthorityName, string PeriodKey, IReadOnlyList<string> Summary, int Measures, int Units, PackTimings? Timings = null);
 
 /// <summary>
 /// Renders the authority-wide scrutiny trend pack for a framework and quarter from stored scores and comparators:
 /// every quarter of the authority's scores up to the pack's, the units directly under the authority for the overview
 /// and funnels, and the published values of the measures' comparator indicators (England, the authority, its
-/// neighbours, breakdowns). View model → Liquid template → PDF through the shared Chromium printer. The generated-on
+/// neighbours, breakdowns). View model → Liquid template → PDF through the shared Chromium printer, and the same model
+/// → .xlsx beside it (<see cref="ScrutinyExcelWriter"/>). The generated-on
 /// date is the latest submission in the data, never the clock.
 /// </summary>
 public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer renderer, PdfPrinter printer, ILogger<ScrutinyPackService> logger)
@@ -77,8 +79,12 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
         var templated = clock.Elapsed;
         var print = await printer.PrintWithTimingsAsync(html, model.DocumentTitle, model.CouncilName, ct);
         await File.WriteAllBytesAsync(path, print.Pdf, ct);
-        logger.LogInformation("Scrutiny pack for {Authority} {Period}: {Pdf}", authority.Code, period.Key, path);
+        clock.Restart();
+        var excelPath = Path.ChangeExtension(path, ".xlsx");
+        ScrutinyExcelWriter.Write(model, excelPath);
+        logger.LogInformation("Scrutiny pack for {Authority} {Period}: {Pdf} and {Excel}", authority.Code, period.Key, path, excelPath);
         return new RenderedScrutinyPack(
-            path, authority.Name, period.Key, model.Summary, version.Measures.Count, units.Count, new PackTimings(data, built, templated, print, TimeSpan.Zero));
+            path, excelPath, authority.Name, period.Key, model.Summary, version.Measures.Count, units.Count,
+            new PackTimings(data, built, templated, print, clock.Elapsed));
     }
 }

@@ -35,7 +35,7 @@ public static class DemoCommand
                 AnsiConsole.MarkupLineInterpolated($"    {c.Pack.PdfPath}  and  {Path.GetFileName(c.Pack.ExcelPath)}");
                 if (c.ScrutinyPack is { } scrutiny)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"    scrutiny pack: {scrutiny.PdfPath}");
+                    AnsiConsole.MarkupLineInterpolated($"    scrutiny pack: {scrutiny.PdfPath}  and  {Path.GetFileName(scrutiny.ExcelPath)}");
                 }
             }
 

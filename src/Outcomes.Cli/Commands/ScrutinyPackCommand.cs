@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace Outcomes.Cli.Commands;
 
-/// <summary><c>outcomes scrutiny-pack -f BRD-CC -p "2018-19 Q4"</c>: the authority-wide scrutiny trend pack (PDF).</summary>
+/// <summary><c>outcomes scrutiny-pack -f BRD-CC -p "2018-19 Q4"</c>: the authority-wide scrutiny trend pack (PDF and Excel).</summary>
 public static class ScrutinyPackCommand
 {
     public static Command Create()
@@ -18,7 +18,7 @@ public static class ScrutinyPackCommand
         var settings = new Option<string?>("--settings") { Description = "Pack settings (.yaml or .json); the scrutiny: section names the committee and statistical neighbours" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "out" };
         var templates = new Option<string?>("--templates") { Description = "Templates folder (default: the shipped report-templates)" };
-        var command = new Command("scrutiny-pack", "Render the authority-wide scrutiny trend pack (PDF) for a framework and quarter from stored scores and comparators")
+        var command = new Command("scrutiny-pack", "Render the authority-wide scrutiny trend pack (PDF and Excel) for a framework and quarter from stored scores and comparators")
         {
             TemplateCommand.Framework, TemplateCommand.PeriodOption, settings, output, templates,
         };
@@ -44,7 +44,8 @@ public static class ScrutinyPackCommand
                 AnsiConsole.MarkupLineInterpolated($"  {line}");
             }
 
-            AnsiConsole.MarkupLineInterpolated($"  PDF: {pack.PdfPath}");
+            AnsiConsole.MarkupLineInterpolated($"  PDF:   {pack.PdfPath}");
+            AnsiConsole.MarkupLineInterpolated($"  Excel: {pack.ExcelPath}");
             return 0;
         });
         return command;

@@ -18,11 +18,22 @@ public static class DataSheetWriter
         new("RAG", 6), new("Status", 11), new("Direction of travel", 14), new("England", 11),
     ];
 
-    public static IXLTable Write(IXLWorksheet ws, IReadOnlyList<DataRow> rows, string tableName = "PackData")
+    /// <summary>Columns after <see cref="Columns"/> when the SPC reading is asked for: the mean and limits each period was judged by.</summary>
+    public static readonly IReadOnlyList<SheetColumn> SpcColumns =
+    [
+        new("SPC mean", 11), new("SPC lower limit", 11), new("SPC upper limit", 11), new("Special cause", 9), new("SPC variation", 24), new("SPC assurance", 18),
+    ];
+
+    /// <param name="ws">The sheet.</param>
+    /// <param name="rows">Long-format rows.</param>
+    /// <param name="tableName">The Excel table's name, unique in the workbook.</param>
+    /// <param name="withSpc">Adds <see cref="SpcColumns"/>; blank where a figure has no SPC reading (too few points, or hidden).</param>
+    public static IXLTable Write(IXLWorksheet ws, IReadOnlyList<DataRow> rows, string tableName = "PackData", bool withSpc = false)
     {
         ArgumentNullException.ThrowIfNull(ws);
         ArgumentNullException.ThrowIfNull(rows);
-        SheetColumn.WriteHeaderRow(ws, HeaderRow, Columns);
+        IReadOnlyList<SheetColumn> columns = withSpc ? [.. Columns, .. SpcColumns] : Columns;
+        SheetColumn.WriteHeaderRow(ws, HeaderRow, columns);
         var r = HeaderRow + 1;
         foreach (var d in rows)
         {
@@ -41,10 +52,20 @@ public static class DataSheetWriter
             CellText.Write(ws.Cell(r, 13), d.StatusName);
             CellText.Write(ws.Cell(r, 14), d.DirectionWord);
             CellNumber.Write(ws.Cell(r, 15), d.England, d.ExcelNumberFormat);
+            if (withSpc && d.Spc is { } spc)
+            {
+                CellNumber.Write(ws.Cell(r, 16), spc.Mean, d.ExcelNumberFormat);
+                CellNumber.Write(ws.Cell(r, 17), spc.Lower, d.ExcelNumberFormat);
+                CellNumber.Write(ws.Cell(r, 18), spc.Upper, d.ExcelNumberFormat);
+                CellText.Write(ws.Cell(r, 19), spc.IsSpecialCause ? "Yes" : "No");
+                CellText.Write(ws.Cell(r, 20), spc.Variation);
+                CellText.Write(ws.Cell(r, 21), spc.Assurance);
+            }
+
             r++;
         }
 
-        var table = ExcelTable.Create(ws, HeaderRow, Columns.Count, rows.Count, tableName);
+        var table = ExcelTable.Create(ws, HeaderRow, columns.Count, rows.Count, tableName);
         PrintSetup.Apply(ws, HeaderRow);
         return table;
     }

@@ -102,7 +102,12 @@ internal static class ComparisonSectionBuilder
                 interval is { } i ? $"{MeasureFormat.Value(m, (decimal)i.Lower)} to {MeasureFormat.Value(m, (decimal)i.Upper)}" : "–",
                 status == BenchmarkComparison.NotCompared ? "Not compared" : Capitalise(BenchmarkComparer.Describe(status)) + " England",
                 isAuthority,
-                false));
+                false)
+            {
+                Value = c.Value is { } n ? MeasureFormat.Rounded(m, n) : null,
+                Lower = interval is { } lo ? MeasureFormat.Rounded(m, (decimal)lo.Lower) : null,
+                Upper = interval is { } up ? MeasureFormat.Rounded(m, (decimal)up.Upper) : null,
+            });
         }
 
         if (region is not null)
@@ -118,10 +123,19 @@ internal static class ComparisonSectionBuilder
                 interval is { } i ? $"{MeasureFormat.Value(m, (decimal)i.Lower)} to {MeasureFormat.Value(m, (decimal)i.Upper)}" : "–",
                 status == BenchmarkComparison.NotCompared ? "Not compared" : Capitalise(BenchmarkComparer.Describe(status)) + " England",
                 false,
-                false));
+                false)
+            {
+                IsRegion = true,
+                Value = MeasureFormat.Rounded(m, region.Value.Value),
+                Lower = interval is { } lo ? MeasureFormat.Rounded(m, (decimal)lo.Lower) : null,
+                Upper = interval is { } up ? MeasureFormat.Rounded(m, (decimal)up.Upper) : null,
+            });
         }
 
-        table.Add(new ComparisonRow("England", MeasureFormat.Value(m, england.Value.Value), "–", "Benchmark", false, true));
+        table.Add(new ComparisonRow("England", MeasureFormat.Value(m, england.Value.Value), "–", "Benchmark", false, true)
+        {
+            Value = MeasureFormat.Rounded(m, england.Value.Value),
+        });
         var source = $"Source: published {indicator}, {england.Period.Key}, total for all children; 95% confidence intervals by the {m.CiMethod} method.";
         if (rows.Count == 0)
         {
@@ -153,6 +167,7 @@ internal static class ComparisonSectionBuilder
         {
             Code = m.Code,
             Title = m.Title,
+            ExcelNumberFormat = MeasureFormat.ExcelFormat(m),
             PeriodKey = england.Period.Key,
             HasChart = true,
             ChartSvg = chart.Svg,
@@ -197,6 +212,7 @@ internal static class ComparisonSectionBuilder
     {
         Code = m.Code,
         Title = m.Title,
+        ExcelNumberFormat = MeasureFormat.ExcelFormat(m),
         PeriodKey = string.Empty,
         HasChart = false,
         ChartSvg = string.Empty,

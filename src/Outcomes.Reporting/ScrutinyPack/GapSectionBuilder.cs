@@ -91,6 +91,7 @@ internal static class GapSectionBuilder
 
         decimal? Lead(decimal? x, decimal? y) =>
             x is { } p && y is { } q ? sign * (OfficialRounding.Round(p, m.Decimals) - OfficialRounding.Round(q, m.Decimals)) : null;
+        decimal? Rounded(decimal? v) => v is { } x ? OfficialRounding.Round(x, m.Decimals) : null;
         string Text(decimal? v) => v is { } x ? MeasureValueFormatter.Value(m, x) : "–";
         string GapText(decimal? v) => v is { } x ? (x < 0 ? "−" : string.Empty) + MeasureValueFormatter.Difference(m, x) : "–";
 
@@ -98,7 +99,14 @@ internal static class GapSectionBuilder
         {
             var av = At(own, a, p);
             var bv = At(own, b, p);
-            return new GapRow(p.Key, Text(av), Text(bv), GapText(Lead(av, bv)), GapText(Lead(At(england, a, p), At(england, b, p))));
+            var englandLeadAt = Lead(At(england, a, p), At(england, b, p));
+            return new GapRow(p.Key, Text(av), Text(bv), GapText(Lead(av, bv)), GapText(englandLeadAt))
+            {
+                A = Rounded(av),
+                B = Rounded(bv),
+                Gap = Lead(av, bv),
+                EnglandGap = englandLeadAt,
+            };
         }).ToList();
 
         var points = periods.Select(p => new TrendPoint(p.Key, Lead(At(own, a, p), At(own, b, p)) is { } g ? (double)g : null)).ToList();
@@ -128,6 +136,8 @@ internal static class GapSectionBuilder
             EnglandSentence = englandAnalysis is null ? string.Empty : Prefixed("England", englandAnalysis.Explanation),
             ChartSvg = chart?.Svg ?? string.Empty,
             ChartAlt = chart?.AltText ?? $"{m.Title}: fewer than two years with figures for both groups to chart.",
+            ExcelNumberFormat = Reporting.BoardPack.MeasureFormat.ExcelFormat(m),
+            GapNumberFormat = m.Decimals > 0 ? "0." + new string('0', m.Decimals) : "0",
             SourceText = $"Source: published {indicator} by {a.ToLowerInvariant()} and {b.ToLowerInvariant()}, {first.Key} to {last.Key} (the latest year ending by {input.Period.Key}).",
             Rows = table,
         };

@@ -16,6 +16,21 @@ internal static class MeasureFigures
         s is null ? "No data"
         : s.SuppressionReason ?? (s.Actual is not { } a ? "No data" : Hidden(m, s) ? "c" : MeasureFormat.Value(m, a));
 
+    /// <summary>The figure as the pack prints it (rounded to the measure's decimals), or null when it is not shown.</summary>
+    public static decimal? ShownValue(Measure m, Score? s) =>
+        s is null || Hidden(m, s) ? null : MeasureFormat.Rounded(m, s.Actual!.Value);
+
+    /// <summary>The direction of travel in words, as the board pack's data rows give it.</summary>
+    public static string DirectionWord(Direction d) => d switch
+    {
+        Direction.Improving => "Improving",
+        Direction.Worsening => "Worsening",
+        Direction.NoChange => "No change",
+        Direction.Increased => "Increased",
+        Direction.Decreased => "Decreased",
+        _ => "Not comparable",
+    };
+
     public static string StatusName(RagStatus status) => status switch
     {
         RagStatus.Red => "Red",

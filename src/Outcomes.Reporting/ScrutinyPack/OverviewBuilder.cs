@@ -1,4 +1,5 @@
 using Outcomes.Domain.OrgUnits;
+using Outcomes.Reporting.BoardPack;
 using Outcomes.Reporting.Charts;
 
 namespace Outcomes.Reporting.ScrutinyPack;
@@ -33,7 +34,12 @@ internal static class OverviewBuilder
                 var s = current.GetValueOrDefault((units[i].Code, m.Code));
                 var status = s?.Status ?? RagStatus.Grey;
                 var value = s is null ? "Not reported" : MeasureFigures.Text(m, s);
-                cells.Add(new RugCell(headings[i], s?.StatusLetter ?? "–", MeasureFigures.StatusName(status), MeasureFigures.StatusClass(status), value));
+                cells.Add(new RugCell(headings[i], s?.StatusLetter ?? "–", MeasureFigures.StatusName(status), MeasureFigures.StatusClass(status), value)
+                {
+                    OrgUnitCode = units[i].Code,
+                    Value = MeasureFigures.ShownValue(m, s),
+                    ExcelNumberFormat = MeasureFormat.ExcelFormat(m),
+                });
                 var beneath = new[] { s?.Band, showValues ? value : null }.Where(x => !string.IsNullOrEmpty(x)).ToList();
                 rugCells.Add(new TartanRugCell(status, beneath.Count == 0 ? null : string.Join(" ", beneath)));
             }

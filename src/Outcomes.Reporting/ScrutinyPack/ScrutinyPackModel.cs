@@ -58,7 +58,23 @@ public sealed record ScrutinyPackModel
     public required IReadOnlyList<DefinitionItem> Definitions { get; init; }
 
     public required IReadOnlyList<Implication> Implications { get; init; }
+
+    /// <summary>The units in the overview's order, then the authority: code, full name and the overview's heading.</summary>
+    public required IReadOnlyList<ScrutinyUnit> Units { get; init; }
+
+    /// <summary>
+    /// Every unit × measure × quarter held, in long format for the workbook (measures in framework order, units in
+    /// the overview's order with the authority last, then quarters). Hidden figures have no value, numerator,
+    /// denominator or SPC reading, and their text says why ("c", "x"). The PDF does not print these rows.
+    /// </summary>
+    public required IReadOnlyList<DataRow> Data { get; init; }
+
+    /// <summary>The quarters <see cref="Data"/> spans, oldest first (the workbook's Trends columns).</summary>
+    public required IReadOnlyList<string> DataPeriods { get; init; }
 }
+
+/// <summary>A column of the overview: the unit's code, its full name and the heading the overview gives it ("North", "Authority").</summary>
+public sealed record ScrutinyUnit(string Code, string Name, string Heading);
 
 /// <summary>The one-page overview: measures × units (and the authority) for the pack's quarter, colour and letter.</summary>
 public sealed record RugOverview
@@ -87,7 +103,16 @@ public sealed record RugOverview
 public sealed record RugRow(string Code, string Title, IReadOnlyList<RugCell> Cells);
 
 /// <summary>One cell of the overview: the letter the scorecard prints (R, A, G, B, AG, AR, –) and the figure.</summary>
-public sealed record RugCell(string Column, string Letter, string StatusName, string StatusClass, string ValueText);
+public sealed record RugCell(string Column, string Letter, string StatusName, string StatusClass, string ValueText)
+{
+    public string OrgUnitCode { get; init; } = string.Empty;
+
+    /// <summary>The figure as a number (rounded as printed), or null when <see cref="ValueText"/> says why there is none.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The Excel number format for <see cref="Value"/>.</summary>
+    public string ExcelNumberFormat { get; init; } = "General";
+}
 
 /// <summary>A measure's SPC chart over every quarter, with the Making Data Count icons in words.</summary>
 public sealed record SpcItem
@@ -163,9 +188,24 @@ public sealed record ComparisonItem
     public required string SourceText { get; init; }
 
     public required IReadOnlyList<ComparisonRow> Rows { get; init; }
+
+    /// <summary>The Excel number format for the rows' values and intervals.</summary>
+    public string ExcelNumberFormat { get; init; } = "General";
 }
 
-public sealed record ComparisonRow(string Area, string ValueText, string IntervalText, string ComparisonText, bool IsAuthority, bool IsEngland);
+public sealed record ComparisonRow(string Area, string ValueText, string IntervalText, string ComparisonText, bool IsAuthority, bool IsEngland)
+{
+    /// <summary>The authority's region, the second benchmark (set in the pack settings).</summary>
+    public bool IsRegion { get; init; }
+
+    /// <summary>The published figure (rounded as printed), or null when <see cref="ValueText"/> says why there is none.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The 95% interval's ends (rounded as printed), or null when there is none.</summary>
+    public decimal? Lower { get; init; }
+
+    public decimal? Upper { get; init; }
+}
 
 /// <summary>Units compared on funnel plots around the authority's proportion, one per proportion measure.</summary>
 public sealed record FunnelSection
@@ -234,6 +274,22 @@ public sealed record GapItem
     public required string SourceText { get; init; }
 
     public required IReadOnlyList<GapRow> Rows { get; init; }
+
+    /// <summary>The Excel number format for the groups' figures.</summary>
+    public string ExcelNumberFormat { get; init; } = "General";
+
+    /// <summary>The Excel number format for the gaps (points for a percentage, so no % sign).</summary>
+    public string GapNumberFormat { get; init; } = "General";
 }
 
-public sealed record GapRow(string PeriodKey, string AText, string BText, string GapText, string EnglandGapText);
+public sealed record GapRow(string PeriodKey, string AText, string BText, string GapText, string EnglandGapText)
+{
+    /// <summary>The figures as numbers (null where the text is "–"): group A, group B, A ahead of B by, and England's lead.</summary>
+    public decimal? A { get; init; }
+
+    public decimal? B { get; init; }
+
+    public decimal? Gap { get; init; }
+
+    public decimal? EnglandGap { get; init; }
+}

@@ -43,6 +43,10 @@ public static class ScrutinyPackModelBuilder
         var comparisons = ComparisonSectionBuilder.Build(input);
         var funnels = FunnelSectionBuilder.Build(input, current, overview.ColumnNoun);
         var gaps = GapSectionBuilder.Build(input);
+        var units = input.Units.Append(input.Authority).Select((u, i) => new ScrutinyUnit(u.Code, u.Name, overview.Columns[i])).ToList();
+        var data = DataRowsBuilder.Build(input.Version.Measures, units, scores);
+        var dataPeriods = scores.Where(s => units.Any(u => string.Equals(u.Code, s.OrgUnitCode, StringComparison.OrdinalIgnoreCase)))
+            .Select(s => s.Period).Append(input.Period).Distinct().Order().Select(p => p.Key).ToList();
 
         var settings = input.Settings;
         var scrutiny = input.Scrutiny;
@@ -96,6 +100,9 @@ public static class ScrutinyPackModelBuilder
             Gaps = gaps,
             Definitions = input.Version.Measures.Select(Define).ToList(),
             Implications = settings.Implications,
+            Units = units,
+            Data = data,
+            DataPeriods = dataPeriods,
         };
     }
 
