@@ -145,6 +145,12 @@ public sealed record SpcItem
     /// <summary>The scoring engine's SPC sentence, or why there is none.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>
+    /// The change from the first quarter shown to the pack's quarter ("Improved: 12.5% in 2018-19 Q4 is down 75.0%, or
+    /// 37.5 points, on the baseline of 50.0% in 2016-17 Q1."), or empty when there is no pair of figures to compare.
+    /// </summary>
+    public string ChangeSinceStart { get; init; } = string.Empty;
+
     /// <summary>The SVG chart, or empty when there are fewer than two figures.</summary>
     public required string ChartSvg { get; init; }
 

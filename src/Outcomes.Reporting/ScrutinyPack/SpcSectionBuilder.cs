@@ -1,5 +1,6 @@
 using Outcomes.Domain.Frameworks;
 using Outcomes.Reporting.Charts;
+using Outcomes.Scoring.Baselines;
 using Outcomes.Scoring.Spc;
 
 namespace Outcomes.Reporting.ScrutinyPack;
@@ -60,7 +61,20 @@ internal static class SpcSectionBuilder
             ChartSvg = chart?.Svg ?? string.Empty,
             ChartAlt = chart?.AltText ?? $"{m.Title}: fewer than two figures to chart.",
             Points = plotted,
+            ChangeSinceStart = ChangeSinceStart(m, series, latest),
         };
+    }
+
+    /// <summary>Change since the first figure shown (the baseline), as councils report it; hidden figures are never used.</summary>
+    private static string ChangeSinceStart(Measure m, IReadOnlyList<Score> series, Score? latest)
+    {
+        var first = series.FirstOrDefault(s => s.Actual is not null && !MeasureFigures.Hidden(m, s));
+        if (first is null || latest?.Actual is null || MeasureFigures.Hidden(m, latest) || first.Period >= latest.Period)
+        {
+            return string.Empty;
+        }
+
+        return BaselineComparer.Compare(m, Baseline.At(first.Period, first.Actual!.Value), latest.Actual, latest.Period).Explanation;
     }
 
     private static SpcOverlay Overlay(Measure m, List<TrendPoint> points, IReadOnlyList<Score> series)

@@ -102,6 +102,20 @@ public class ScrutinyPackModelBuilderTests
     }
 
     [Test]
+    public void Each_spc_item_says_how_far_the_measure_moved_since_the_first_quarter_shown()
+    {
+        var items = Build().SpcItems;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(items.Single(i => i.Code == "REACH").ChangeSinceStart,
+                Is.EqualTo("Worsened: 74.0% in 2018-19 Q4 is down 7.5%, or 6.0 points, on the baseline of 80.0% in 2017-18 Q1."));
+            Assert.That(items.Single(i => i.Code == "VISITS").ChangeSinceStart, Does.StartWith("Improved: 1,010 in 2018-19 Q4 is up 12.2%"));
+            Assert.That(items.Single(i => i.Code == "CLA").ChangeSinceStart, Is.Empty, "no figures, no change");
+        });
+    }
+
+    [Test]
     public void A_configured_region_is_a_second_benchmark_with_its_own_row_and_a_sentence()
     {
         // Yorkshire and the Humber, 2017/18, as published: 45,166 of 65,037 children (69.4%).
