@@ -31,6 +31,7 @@ public abstract partial class StoreContractTests
             RecentTrendExplanation = "Decreasing and getting worse over the last five periods.",
             PeerQuintile = 2,
             FunnelPosition = FunnelPosition.Below998,
+            DataQualityFlag = "incomplete: 5 of 7 units reported a usable value",
         };
 
         await repo.ReplaceAsync(Samples.FrameworkCode, [score, Samples.Score("REG", Samples.Q1, 120m, RagStatus.Green)]);
@@ -39,6 +40,7 @@ public abstract partial class StoreContractTests
         Assert.Multiple(() =>
         {
             Assert.That(stored.Single(s => s.MeasureCode == "GLD"), Is.EqualTo(score));
+            Assert.That(stored.Single(s => s.MeasureCode == "GLD").DataQualityFlag, Is.EqualTo("incomplete: 5 of 7 units reported a usable value"));
             Assert.That(stored.Single(s => s.MeasureCode == "GLD").StatusLetter, Is.EqualTo("AG"));
             var plain = stored.Single(s => s.MeasureCode == "REG");
             Assert.That((plain.Spc, plain.RecentTrend, plain.FunnelPosition, plain.EnglandSignificance, plain.PeerQuintile),

@@ -76,6 +76,9 @@ public sealed record Score
 
     public string? Commentary { get; init; }
 
+    /// <summary>The return's data-quality flag, or a roll-up's ("incomplete: 5 of 7 units reported a usable value"); null when none.</summary>
+    public string? DataQualityFlag { get; init; }
+
     /// <summary>"Red: 64.0% is 6.0 points below the 70.0% target (amber within 2.0)." and the travel and England sentences.</summary>
     public string Explanation
     {

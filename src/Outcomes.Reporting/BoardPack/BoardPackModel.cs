@@ -69,6 +69,9 @@ public sealed record BoardPackModel
     /// <summary>Long-format data behind the pack: every measure × period shown, history included.</summary>
     public required IReadOnlyList<DataRow> Data { get; init; }
 
+    /// <summary>Data-quality notes for the quarter's figures, in framework order (empty: none).</summary>
+    public IReadOnlyList<string> DataQuality { get; init; } = [];
+
     /// <summary>The quarter's returns: how many arrived on time, and those missing, outstanding or late.</summary>
     public ReturnsReport Returns { get; init; } = ReturnsReport.None;
 

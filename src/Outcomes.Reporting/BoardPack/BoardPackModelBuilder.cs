@@ -98,6 +98,7 @@ public static class BoardPackModelBuilder
                 ],
             ExecutiveSummary = returns.Issues.Count > 0 ? $"{summary} {returns.Summary}" : summary,
             Returns = returns,
+            DataQuality = DataQualityNotes.For(version, period, current),
             Counts = counts,
             Groups = groups,
             Rows = rows,

@@ -312,6 +312,7 @@ public sealed class ScoringEngine
             Comparator = england?.Value,
             ComparedWithEngland = comparison,
             Commentary = current?.Commentary,
+            DataQualityFlag = current?.DataQualityFlag is { Length: > 0 } flag ? flag : null,
             DeferredExplanation = ScoreExplanation.For(
                 measure, rating, fromPrevious, previous?.Value, comparison, england, current?.DataQualityFlag, target is null ? null : targetNote),
         };

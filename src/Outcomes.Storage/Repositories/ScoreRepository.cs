@@ -20,13 +20,13 @@ public sealed class ScoreRepository(OutcomesStore store)
         INSERT INTO scores
             (framework_code, measure_code, org_unit_code, period_key, period_type, period_start, period_end,
              actual, numerator, denominator, suppression_reason, target, status, direction_from_previous, direction_from_last_year,
-             previous_value, lower_ci, upper_ci, comparator, compared_with_england, explanation, commentary,
+             previous_value, lower_ci, upper_ci, comparator, compared_with_england, explanation, commentary, data_quality_flag,
              band, england_significance, spc_variation, spc_assurance, spc_special_cause, spc_mean, spc_lower, spc_upper,
              spc_points, spc_trial, spc_explanation, recent_trend, recent_trend_explanation, peer_quintile, funnel_position)
         VALUES
             (@FrameworkCode, @MeasureCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd,
              @Actual, @Numerator, @Denominator, @SuppressionReason, @Target, @Status, @DirectionFromPrevious, @DirectionFromLastYear,
-             @PreviousValue, @LowerCi, @UpperCi, @Comparator, @ComparedWithEngland, @Explanation, @Commentary,
+             @PreviousValue, @LowerCi, @UpperCi, @Comparator, @ComparedWithEngland, @Explanation, @Commentary, @DataQualityFlag,
              @Band, @EnglandSignificance, @SpcVariation, @SpcAssurance, @SpcSpecialCause, @SpcMean, @SpcLower, @SpcUpper,
              @SpcPoints, @SpcTrial, @SpcExplanation, @RecentTrend, @RecentTrendExplanation, @PeerQuintile, @FunnelPosition);
         """);
@@ -40,7 +40,7 @@ public sealed class ScoreRepository(OutcomesStore store)
                target AS Target, status AS Status, direction_from_previous AS DirectionFromPrevious,
                direction_from_last_year AS DirectionFromLastYear, previous_value AS PreviousValue,
                lower_ci AS LowerCi, upper_ci AS UpperCi, comparator AS Comparator, compared_with_england AS ComparedWithEngland,
-               explanation AS Explanation, commentary AS Commentary,
+               explanation AS Explanation, commentary AS Commentary, data_quality_flag AS DataQualityFlag,
                band AS Band, england_significance AS EnglandSignificance, spc_variation AS SpcVariation, spc_assurance AS SpcAssurance,
                spc_special_cause AS SpcSpecialCause, spc_mean AS SpcMean, spc_lower AS SpcLower, spc_upper AS SpcUpper,
                spc_points AS SpcPoints, spc_trial AS SpcTrial, spc_explanation AS SpcExplanation, recent_trend AS RecentTrend,
@@ -98,6 +98,7 @@ public sealed class ScoreRepository(OutcomesStore store)
                 ComparedWithEngland = s.ComparedWithEngland.ToString(),
                 s.Explanation,
                 s.Commentary,
+                s.DataQualityFlag,
                 s.Band,
                 EnglandSignificance = s.EnglandSignificance.ToString(),
                 SpcVariation = s.Spc?.Variation.ToString(),
@@ -155,6 +156,7 @@ public sealed class ScoreRepository(OutcomesStore store)
             ComparedWithEngland = Enum.Parse<BenchmarkComparison>(r.ComparedWithEngland),
             Explanation = r.Explanation,
             Commentary = r.Commentary,
+            DataQualityFlag = r.DataQualityFlag,
             Band = r.Band,
             EnglandSignificance = Enum.Parse<BenchmarkSignificance>(r.EnglandSignificance),
             Spc = r.SpcVariation is null ? null : new SpcAtPoint
@@ -213,6 +215,8 @@ public sealed class ScoreRepository(OutcomesStore store)
         public string Explanation { get; set; } = string.Empty;
 
         public string? Commentary { get; set; }
+
+        public string? DataQualityFlag { get; set; }
 
         public string? Band { get; set; }
 

@@ -40,6 +40,7 @@ public class ScoringEngineEquivalenceTests
             Assert.That(expected.Count(x => x.Explanation.Contains("confidence interval", StringComparison.Ordinal)), Is.GreaterThan(5));
             Assert.That(expected.Count(x => x.ComparedWithEngland != BenchmarkComparison.NotCompared), Is.GreaterThan(50));
             Assert.That(expected.Count(x => x.Explanation.Contains("incomplete", StringComparison.Ordinal)), Is.GreaterThan(50));
+            Assert.That(expected.Count(x => x.DataQualityFlag?.StartsWith("incomplete: ", StringComparison.Ordinal) == true), Is.GreaterThan(50), "roll-ups keep their flag");
             if (scheme == RagScheme.FiveLevel)
             {
                 Assert.That(expected.Count(x => x.Band is not null), Is.GreaterThan(50));

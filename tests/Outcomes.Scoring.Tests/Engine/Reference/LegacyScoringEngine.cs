@@ -115,6 +115,7 @@ internal sealed class LegacyScoringEngine
             Comparator = england?.Value,
             ComparedWithEngland = comparison,
             Commentary = current?.Commentary,
+            DataQualityFlag = current?.DataQualityFlag is { Length: > 0 } flag ? flag : null, // added with the field, so scores compare
             Explanation = Explain(measure, rating, fromPrevious, previous, comparison, england, current)
                 + (targetNote is null || target is null ? string.Empty : " " + targetNote),
         };

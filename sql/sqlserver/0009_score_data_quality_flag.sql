@@ -1,0 +1,4 @@
+-- 0009: a score keeps the data-quality flag of the figure it judged (the return's own flag, or a roll-up's
+-- "incomplete: 5 of 7 units reported a usable value"), so packs can list data-quality notes without parsing sentences.
+-- Rows scored before 0009 have none until they are scored again.
+ALTER TABLE dbo.scores ADD data_quality_flag NVARCHAR(400) NULL;

@@ -1,0 +1,50 @@
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.Periods;
+
+namespace Outcomes.Reporting.BoardPack;
+
+/// <summary>
+/// The pack's data-quality notes for the quarter, one per measure that needs one, in framework order: figures not
+/// published (suppressed) or shown as "c" (disclosure control), figures the return or a roll-up flagged ("incomplete:
+/// 5 of 7 units reported a usable value"), and measures with no figure at all.
+/// </summary>
+public static class DataQualityNotes
+{
+    public static IReadOnlyList<string> For(FrameworkVersion version, Period period, IReadOnlyDictionary<string, Score> current)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(current);
+        var notes = new List<string>();
+        foreach (var m in version.Measures)
+        {
+            var name = $"{m.Title} ({m.Code})";
+            if (!current.TryGetValue(m.Code, out var s) || (s.Actual is null && s.SuppressionReason is null))
+            {
+                notes.Add($"{name}: no figure was returned for {period.Key}.");
+                continue;
+            }
+
+            if (s.SuppressionReason is { } reason)
+            {
+                notes.Add($"{name}: not published for {period.Key} ({reason}).");
+            }
+            else if (m.IsDisclosive(s.Actual, s.Numerator, s.Denominator))
+            {
+                notes.Add($"{name}: shown as \"c\" because a count is below {m.DisclosureThreshold}, which could identify families.");
+            }
+
+            if (s.DataQualityFlag is { Length: > 0 } flag)
+            {
+                notes.Add($"{name}: {Sentence(flag)}");
+            }
+        }
+
+        return notes;
+    }
+
+    private static string Sentence(string flag)
+    {
+        var text = char.ToUpperInvariant(flag[0]) + flag[1..];
+        return text.EndsWith('.') ? text : text + ".";
+    }
+}
