@@ -3,7 +3,7 @@ using Outcomes.Storage.Repositories;
 
 namespace Outcomes.Application.Accounts;
 
-public enum SignInResult
+public enum SignInStatus
 {
     SignedIn,
 
@@ -14,7 +14,7 @@ public enum SignInResult
     LockedOut,
 }
 
-public sealed record SignInOutcome(SignInResult Result, UserAccount? User, DateTimeOffset? LockedUntil);
+public sealed record SignInOutcome(SignInStatus Result, UserAccount? User, DateTimeOffset? LockedUntil);
 
 /// <summary>Local-account sign-in with lockout: the failure that reaches the limit locks the account for the configured time.</summary>
 public sealed class SignInService(UserRepository users, PasswordHashing hashing, AccountOptions options, TimeProvider clock, ILogger<SignInService> logger)
@@ -29,13 +29,13 @@ public sealed class SignInService(UserRepository users, PasswordHashing hashing,
         {
             hashing.Check(null, password);
             logger.LogInformation("Sign-in refused: no user {UserName}", userName);
-            return new SignInOutcome(SignInResult.Refused, null, null);
+            return new SignInOutcome(SignInStatus.Refused, null, null);
         }
 
         if (user.IsLockedAt(now))
         {
             logger.LogWarning("Sign-in refused: user {UserId} is locked until {LockedUntil}", user.Id, user.LockedUntil);
-            return new SignInOutcome(SignInResult.LockedOut, null, user.LockedUntil);
+            return new SignInOutcome(SignInStatus.LockedOut, null, user.LockedUntil);
         }
 
         var check = hashing.Check(user.PasswordHash, password);
@@ -45,11 +45,11 @@ public sealed class SignInService(UserRepository users, PasswordHashing hashing,
             if (failed.LockedUntil is { } until && until > now)
             {
                 logger.LogWarning("User {UserId} locked until {LockedUntil} after {Attempts} failed sign-ins", user.Id, until, options.MaxFailedAttempts);
-                return new SignInOutcome(SignInResult.LockedOut, null, until);
+                return new SignInOutcome(SignInStatus.LockedOut, null, until);
             }
 
             logger.LogInformation("Sign-in refused: wrong password for user {UserId} ({Attempts} of {Max})", user.Id, failed.FailedAttempts, options.MaxFailedAttempts);
-            return new SignInOutcome(SignInResult.Refused, null, null);
+            return new SignInOutcome(SignInStatus.Refused, null, null);
         }
 
         if (check == PasswordCheck.RightButRehash)
@@ -63,6 +63,6 @@ public sealed class SignInService(UserRepository users, PasswordHashing hashing,
         }
 
         logger.LogInformation("User {UserId} signed in", user.Id);
-        return new SignInOutcome(SignInResult.SignedIn, user, null);
+        return new SignInOutcome(SignInStatus.SignedIn, user, null);
     }
 }
