@@ -20,10 +20,11 @@ builder.Services.AddSingleton<AccessPolicies>();
 builder.Services.AddSingleton<DashboardQuery>();
 builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddOutcomesAuthentication();
+var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {
-    o.Cookie.Name = "__Host-outcomes-antiforgery";
-    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    o.Cookie.Name = loopbackHttp ? "outcomes-antiforgery" : "__Host-outcomes-antiforgery";
+    o.Cookie.SecurePolicy = loopbackHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     o.Cookie.SameSite = SameSiteMode.Strict;
     o.Cookie.HttpOnly = true;
 });
@@ -60,6 +61,12 @@ if (settings.DemoSignIn)
 
 app.UseFriendlyErrors();
 app.UseSecurityHeaders();
+if (settings.LoopbackHttp)
+{
+    app.Logger.LogWarning("Outcomes:LoopbackHttp is on: sign-in cookies are not Secure and only requests from this machine are answered");
+    app.UseLoopbackOnly();
+}
+
 app.UseFrontendAssets();
 app.UseRouting();
 app.UseAuthentication();

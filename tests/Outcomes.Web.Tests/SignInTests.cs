@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 
 namespace Outcomes.Web.Tests;
@@ -146,6 +147,25 @@ public sealed class SignInTests
             Assert.That(signOut.Headers.Location?.OriginalString, Is.EqualTo("/sign-in"));
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(after.Headers.Location!.AbsolutePath, Is.EqualTo("/sign-in"));
+        });
+    }
+
+    [Test]
+    public async Task With_loopback_http_on_sign_in_works_over_plain_http_and_the_cookie_is_still_httponly_and_lax()
+    {
+        var email = await SampleStore.AddUserAsync(WebHost.Password, ("board member", "BRD"));
+        await using var host = WebHost.Create(SampleStore.Path, b => b.UseSetting("Outcomes:LoopbackHttp", "true"));
+        using var browser = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+
+        var response = await browser.SignInAsync(email, WebHost.Password);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("outcomes=", StringComparison.Ordinal));
+        var dashboard = await browser.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=lax").IgnoreCase.And.Not.Contain("secure").IgnoreCase);
+            Assert.That(dashboard.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }
 }

@@ -16,6 +16,7 @@ public static class AuthenticationSetup
 {
     public const string Scheme = "Outcomes";
     public const string CookieName = "__Host-outcomes";
+    public const string LoopbackCookieName = "outcomes";
 
     public static IServiceCollection AddOutcomesAuthentication(this IServiceCollection services)
     {
@@ -38,9 +39,9 @@ public static class AuthenticationSetup
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<OutcomesWebOptions>>((o, web) =>
             {
-                o.Cookie.Name = CookieName;
+                o.Cookie.Name = web.Value.LoopbackHttp ? LoopbackCookieName : CookieName;
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = web.Value.LoopbackHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.Path = "/";
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(web.Value.SessionMinutes);

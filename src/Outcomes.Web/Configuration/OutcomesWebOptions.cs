@@ -32,6 +32,12 @@ public sealed class OutcomesWebOptions
     /// </summary>
     public string FrontendPath { get; set; } = "frontend/dist";
 
+    /// <summary>
+    /// Plain-HTTP sign-in for `make serve` on 127.0.0.1: cookies lose the Secure flag and __Host- prefix (browsers refuse
+    /// those over http) and every request not from this machine is refused. Off by default; never on behind a network.
+    /// </summary>
+    public bool LoopbackHttp { get; set; }
+
     /// <summary>How long a signed-in session lasts without use.</summary>
     public int SessionMinutes { get; set; } = 60;
 }
