@@ -15,6 +15,13 @@ setup:
 	    chromium poppler-utils fonts-liberation fonts-dejavu-core >/dev/null; \
 	fi
 	@dotnet restore Outcomes.sln --verbosity quiet
+	@# GOV.UK Frontend for the web pages (npm, pinned by package-lock.json). Without npm the pages work unstyled.
+	@if command -v npm >/dev/null; then \
+	  (cd src/Outcomes.Web/frontend && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run --silent build) \
+	    || echo "GOV.UK Frontend was not built: the web pages will work, unstyled."; \
+	else \
+	  echo "npm not found: the web pages will work, unstyled (apt-get install npm to style them)."; \
+	fi
 
 ## demo: fresh SQLite store, every sample framework and return loaded and scored, packs written to out/.
 demo: setup
@@ -25,9 +32,11 @@ test: setup
 	@bash .ci/test
 
 ## serve: the web service on http://127.0.0.1:5080 over the embedded default store (built from the samples if missing).
+## It prints a demo sign-in (an administrator over every sample authority, with a new password at each start) and
+## answers only this machine (Outcomes:LoopbackHttp lets its cookies work over plain http).
 serve: setup
 	@[ -f $(OUT)/outcomes.db ] || $(CLI) demo --no-packs --out $(OUT) --store $(OUT)/outcomes.db
-	Outcomes__Store__ConnectionString="Data Source=$(CURDIR)/$(OUT)/outcomes.db" \
+	Outcomes__Store__ConnectionString="Data Source=$(CURDIR)/$(OUT)/outcomes.db" Outcomes__DemoSignIn=true Outcomes__LoopbackHttp=true \
 	  dotnet run --project src/Outcomes.Web -c $(CONFIG) -- --urls http://127.0.0.1:5080
 
 ## bench: the scoring benchmark; `outcomes bench packs` times pack rendering (pages/s; model → HTML, Chromium,

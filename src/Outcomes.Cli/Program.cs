@@ -17,6 +17,7 @@ var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for e
     TemplateCommand.Create(),
     ImportCommand.Create(),
     ReturnsCommands.Create(), ReturnsCommands.CreateAudit(),
+    UsersCommands.Create(),
     ScoreCommand.Create(),
     PackCommand.Create(),
     ScrutinyPackCommand.Create(),

@@ -16,7 +16,11 @@ public class WebHostTests
     public void SetUp() => _dir = Directory.CreateTempSubdirectory("outcomes-web-").FullName;
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
+    public void TearDown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     private WebApplicationFactory<Program> Host(string dbFile, string? chromium = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -70,8 +74,14 @@ public class WebHostTests
         });
         Assert.That(saved.Saved, Is.True);
 
+        var options = new Application.Accounts.AccountOptions();
+        var users = new UserRepository(store);
+        var user = await new Application.Accounts.UserAdministration(users, new Application.Accounts.PasswordHashing(options), options, TimeProvider.System)
+            .AddAsync("reader@bradford.example", "Reader", [new("board member", "BRD")], WebHost.Password);
+        var token = await new Application.Accounts.ApiTokens(new ApiTokenRepository(store), users, TimeProvider.System).IssueAsync(user.Id, "test");
+
         await using var host = Host(db);
-        using var client = host.CreateClient();
+        using var client = host.Api(token.Token);
         var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/frameworks", UriKind.Relative))).RootElement;
         Assert.That(json.GetArrayLength(), Is.EqualTo(1));
         Assert.That(json[0].GetProperty("code").GetString(), Is.EqualTo("BRD-EH"));
@@ -81,8 +91,8 @@ public class WebHostTests
     [Test]
     public async Task A_bad_period_is_a_400_naming_the_field_and_the_rule()
     {
-        await using var host = Host(Path.Combine(_dir, "o.db"));
-        using var client = host.CreateClient();
+        await using var host = Host(SampleStore.Path);
+        using var client = host.Api(await SampleStore.TokenAsync(await SampleStore.AddUserAsync(WebHost.Password, ("board member", "BRD"))));
         var response = await client.GetAsync(new Uri("/api/v1/scorecards/BRD-EH/BRD?period=last%20quarter", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("period:").And.Contain("not a period"));

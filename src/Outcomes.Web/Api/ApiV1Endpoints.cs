@@ -1,11 +1,14 @@
+using Outcomes.Domain.Access;
 using Outcomes.Domain.Periods;
 using Outcomes.Storage.Repositories;
+using Outcomes.Web.Accounts;
 
 namespace Outcomes.Web.Api;
 
 /// <summary>
-/// Read-only JSON under /api/v1: frameworks and stored scorecards. Sign-in, roles and writes arrive with the
-/// web-service issue; until then the host binds to loopback only (see Makefile serve).
+/// JSON under /api/v1, for a signed-in user (cookie) or a personal API token (`Authorization: Bearer oct_…`), with the
+/// same permissions either way. Anything outside the caller's scopes is answered exactly as if it did not exist (404),
+/// so another authority's frameworks and units cannot even be confirmed.
 /// </summary>
 public static class ApiV1Endpoints
 {
@@ -17,22 +20,38 @@ public static class ApiV1Endpoints
 
     public static void MapApiV1(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/frameworks", async (FrameworkRepository frameworks, CancellationToken ct) =>
-            (await frameworks.ListAsync(ct)).Select(f => new FrameworkSummary(
-                f.Code, f.Name, f.AuthorityCode, f.ReturningLevel,
-                f.Versions.Select(v => new VersionSummary(v.Version, v.EffectiveFrom, v.EffectiveTo, v.Measures.Count)).ToList())));
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
+        {
+            var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));
+            return (await frameworks.ListAsync(ct))
+                .Where(f => visible.Contains(f.AuthorityCode))
+                .Select(f => new FrameworkSummary(
+                    f.Code, f.Name, f.AuthorityCode, f.ReturningLevel,
+                    f.Versions.Select(v => new VersionSummary(v.Version, v.EffectiveFrom, v.EffectiveTo, v.Measures.Count)).ToList()));
+        });
 
-        api.MapGet("/scorecards/{framework}/{orgUnit}", async (string framework, string orgUnit, string period, ScoreRepository scores, CancellationToken ct) =>
+        api.MapGet("/scorecards/{framework}/{orgUnit}", async (
+            string framework, string orgUnit, string period, HttpContext context, FrameworkRepository frameworks, ScoreRepository scores, AccessPolicies policies, CancellationToken ct) =>
         {
             if (!PeriodParser.TryParse(period, out var p, out var error))
             {
                 return Results.BadRequest(new Problem($"period: {error}"));
             }
 
-            var rows = await scores.ListAsync(framework, p, orgUnit, ct);
+            var notFound = Results.NotFound(new Problem($"No scores for framework '{framework}', org unit '{orgUnit}', period {p.Key}."));
+            var policy = await policies.CurrentAsync(ct);
+            if (await frameworks.GetAsync(framework, ct) is not { } found
+                || !policy.Hierarchy.TryGet(orgUnit, out var unit)
+                || !string.Equals(found.AuthorityCode, unit.AuthorityCode, StringComparison.OrdinalIgnoreCase)
+                || !policy.May(SignedInUser.Roles(context), Permission.View, unit.Code))
+            {
+                return notFound;
+            }
+
+            var rows = await scores.ListAsync(found.Code, p, unit.Code, ct);
             return rows.Count == 0
-                ? Results.NotFound(new Problem($"No scores for framework '{framework}', org unit '{orgUnit}', period {p.Key}. Run `outcomes score` first."))
+                ? notFound
                 : Results.Ok(rows.Select(s => new
                 {
                     s.MeasureCode, Period = s.Period.Key, s.Actual, s.Target, Status = s.Status.ToString(), s.StatusLetter,

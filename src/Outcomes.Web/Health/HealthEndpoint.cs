@@ -18,7 +18,7 @@ public static class HealthEndpoint
             var checks = new List<Check> { await CheckStoreAsync(store, logs.CreateLogger("Outcomes.Health"), ct), CheckBrowser(options.Value.ChromiumPath) };
             var healthy = checks.TrueForAll(c => c.Healthy);
             return Results.Json(new Report(healthy ? "Healthy" : "Unhealthy", checks), statusCode: healthy ? 200 : 503);
-        });
+        }).AllowAnonymous();
 
     private static async Task<Check> CheckStoreAsync(OutcomesStore store, ILogger logger, CancellationToken ct)
     {
