@@ -101,6 +101,25 @@ public class PdfPrinterTests
     }
 
     [Test]
+    public async Task A_print_that_hangs_restarts_chromium_tries_once_more_and_then_says_so()
+    {
+        await using var printer = new PdfPrinter(new PdfPrinterOptions { Timeout = TimeSpan.FromSeconds(3) });
+        await printer.PrintAsync("<html><head><title>Warm</title></head><body>x</body></html>", "Warm");
+        var launches = printer.LaunchCount;
+
+        // A page whose script never returns: its load event never comes, as with a wedged renderer.
+        var error = Assert.ThrowsAsync<TimeoutException>(() => printer.PrintAsync("<html><body><script>while (true) {}</script></body></html>", "Hung"));
+        var after = await printer.PrintAsync("<html><head><title>After</title></head><body>y</body></html>", "After");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("'Hung' did not finish within 3 s, twice").And.Contain("Chromium was restarted"));
+            Assert.That(printer.LaunchCount, Is.EqualTo(launches + 2), "a fresh browser for the retry, and another after it, for the next pack");
+            Assert.That(after, Is.Not.Empty, "the next pack prints on the fresh browser");
+        });
+    }
+
+    [Test]
     public async Task A_missing_chromium_says_how_to_install_it()
     {
         await using var printer = new PdfPrinter(new PdfPrinterOptions { ChromiumPath = "/nonexistent/chromium" });

@@ -113,6 +113,24 @@ public sealed class PdfPrinter : IAsyncDisposable
             await ResetBrowserAsync();
             return await PrintOnceAsync(html, title, footerText, cancellationToken);
         }
+        catch (System.TimeoutException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A hung browser (or a page that never finishes) holds the print past the timeout: start a fresh Chromium,
+            // so a wedged renderer cannot stall every later pack, and try this pack once more.
+            _logger.LogWarning(e, "Printing '{Title}' took longer than {Timeout}; restarting Chromium and trying once more", title, _options.Timeout);
+            await ResetBrowserAsync();
+            try
+            {
+                return await PrintOnceAsync(html, title, footerText, cancellationToken);
+            }
+            catch (System.TimeoutException again)
+            {
+                await ResetBrowserAsync();
+                throw new System.TimeoutException(
+                    $"Printing '{title}' did not finish within {_options.Timeout.TotalSeconds:0} s, twice (Chromium was restarted between the tries); "
+                    + "the pack's HTML may be too large or contain something that never finishes loading.", again);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
