@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Outcomes.Application.Frameworks;
@@ -69,6 +70,50 @@ public sealed class BoardPackReturnsTests
             Assert.That(text, Does.Contain("Bradford Central cluster Missing"), "the missing return's row: its name, then what happened");
             Assert.That(text, Does.Contain("was due by 20 April 2019 and has not been received"));
             Assert.That(text, Does.Contain("arrived 5 days after its deadline of 20 April 2019"));
+        });
+    }
+
+    [Test]
+    public async Task A_figure_far_from_the_clusters_history_is_a_data_quality_note_saying_whether_the_return_explains_it()
+    {
+        var importer = new ReturnImportService(_store, NullLogger<ReturnImportService>.Instance);
+        var samples = Path.Combine(RepositoryPaths.Samples, "returns", "bradford");
+        var at = new DateTimeOffset(2019, 4, 15, 9, 0, 0, TimeSpan.Zero);
+        foreach (var file in Directory.GetFiles(samples, "BRD-CL1_*.xlsx").Order(StringComparer.Ordinal).Where(f => !f.Contains("2018-19_Q4", StringComparison.Ordinal)))
+        {
+            var earlier = await importer.ImportAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file), "officer@bradford", at.AddYears(-1));
+            Assert.That(earlier.Stored, Is.True, string.Join("; ", earlier.Issues));
+        }
+
+        // Q4's parenting-programme count ten times over, with no commentary: the upload warns, and the pack says so.
+        var q4 = await File.ReadAllBytesAsync(Path.Combine(samples, "BRD-CL1_2018-19_Q4.xlsx"));
+        using (var workbook = new XLWorkbook(new MemoryStream(q4)))
+        {
+            var ws = workbook.Worksheet("Data");
+            var row = ws.Column(1).CellsUsed().First(c => c.GetString() == "BR5").Address.RowNumber;
+            ws.Cell(row, 4).SetValue((ws.Cell(row, 4).GetDouble() * 10) + 1000);
+            using var edited = new MemoryStream();
+            workbook.SaveAs(edited);
+            q4 = edited.ToArray();
+        }
+
+        var imported = await importer.ImportAsync("q4.xlsx", q4, "officer@bradford", at);
+        Assert.That(imported.Stored, Is.True, string.Join("; ", imported.Issues));
+        Assert.That(imported.Issues.Select(i => i.Message), Has.Some.Contain("BR5 = ").And.Some.Contain("is an outlier"), "the officer was warned at upload");
+
+        await new ScoringService(_store, NullLogger<ScoringService>.Instance).ScoreAsync("BRD-CC");
+        await using var printer = new PdfPrinter(new PdfPrinterOptions());
+        var pack = await new BoardPackService(_store, new TemplateRenderer(), printer, NullLogger<BoardPackService>.Instance)
+            .RenderAsync("BRD-CC", "BRD-CL1", Q4, PackSettings.Default, Path.Combine(_dir, "packs"));
+
+        using var pdf = PdfDocument.Open(pack.PdfPath);
+        var quality = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        quality = quality[quality.LastIndexOf("Data quality", StringComparison.Ordinal)..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(quality, Does.Contain("(BRD-CL1): BR5 = "));
+            Assert.That(quality, Does.Contain("is an outlier against its 7 earlier values"));
+            Assert.That(quality, Does.Contain("the return gives no explanation."));
         });
     }
 }

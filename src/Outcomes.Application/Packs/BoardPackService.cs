@@ -68,12 +68,13 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
         var generatedOn = submitted is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : period.End;
         var owed = await ReturnsOwed.ListAsync(store, framework, hierarchy, unit, period, ct);
+        var outliers = await OutliersFound.ListAsync(store, framework.Code, owed.Select(r => r.OrgUnitCode).ToList(), period, ct);
         var data = clock.Elapsed;
         clock.Restart();
         var inForce = version.Measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var model = BoardPackModelBuilder.Build(
             version, unit, period, scores.Where(s => inForce.Contains(s.MeasureCode)).ToList(),
-            history.Where(s => inForce.Contains(s.MeasureCode)).ToList(), settings, generatedOn, framework.Name, owed);
+            history.Where(s => inForce.Contains(s.MeasureCode)).ToList(), settings, generatedOn, framework.Name, owed, outliers);
         return (model, scores.Count, data, clock.Elapsed);
     }
 }

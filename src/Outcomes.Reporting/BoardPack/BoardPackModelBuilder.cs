@@ -35,7 +35,8 @@ public static class BoardPackModelBuilder
         PackSettings settings,
         DateOnly generatedOn,
         string? frameworkName = null,
-        IReadOnlyList<ReturnExpectation>? returnsOwed = null)
+        IReadOnlyList<ReturnExpectation>? returnsOwed = null,
+        IReadOnlyList<OutlierFlag>? outliers = null)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(unit);
@@ -98,7 +99,7 @@ public static class BoardPackModelBuilder
                 ],
             ExecutiveSummary = returns.Issues.Count > 0 ? $"{summary} {returns.Summary}" : summary,
             Returns = returns,
-            DataQuality = DataQualityNotes.For(version, period, current),
+            DataQuality = [.. DataQualityNotes.For(version, period, current), .. DataQualityNotes.ForOutliers(period, outliers ?? [], returnsOwed ?? [])],
             Counts = counts,
             Groups = groups,
             Rows = rows,

@@ -1,5 +1,6 @@
 using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Periods;
+using Outcomes.Scoring.Exceptions;
 
 namespace Outcomes.Reporting.BoardPack;
 
@@ -41,6 +42,27 @@ public static class DataQualityNotes
 
         return notes;
     }
+
+    /// <summary>
+    /// Figures the history checks flag in the quarter's returns (outliers and jumps, from <see cref="ExceptionFinder"/>),
+    /// each naming the unit that returned it and whether its return explains it.
+    /// </summary>
+    public static IReadOnlyList<string> ForOutliers(Period period, IReadOnlyList<OutlierFlag> outliers, IReadOnlyList<ReturnExpectation> owed)
+    {
+        ArgumentNullException.ThrowIfNull(outliers);
+        ArgumentNullException.ThrowIfNull(owed);
+        var names = owed.ToDictionary(r => r.OrgUnitCode, r => r.Who, StringComparer.OrdinalIgnoreCase);
+        return ExceptionFinder.Find(period, [], outliers: outliers)
+            .Where(e => e.Kind == ExceptionKind.Outlier)
+            .Select(e => $"{names.GetValueOrDefault(e.OrgUnitCode, e.OrgUnitCode)}: {WithoutHeading(e.Explanation)}")
+            .ToList();
+    }
+
+    /// <summary>The section is headed "Data quality" already: "Data quality: REG = 30 is …" reads "REG = 30 is …".</summary>
+    private static string WithoutHeading(string explanation) =>
+        explanation.StartsWith(OutlierHeading, StringComparison.Ordinal) ? explanation[OutlierHeading.Length..] : explanation;
+
+    private const string OutlierHeading = "Data quality: ";
 
     private static string Sentence(string flag)
     {

@@ -1,0 +1,31 @@
+using Outcomes.Domain.Periods;
+using Outcomes.Ingestion.History;
+using Outcomes.Scoring.Exceptions;
+using Outcomes.Storage;
+using Outcomes.Storage.Repositories;
+
+namespace Outcomes.Application.Packs;
+
+/// <summary>
+/// The figures of a period's returns that the history checks flag (an outlier against the unit's earlier values, or a
+/// jump from last quarter), judged again when a pack is made from the stored returns as they stand, by the same
+/// <see cref="HistoryChecks"/> that warned the officer at upload; with whether the return explains them.
+/// </summary>
+public static class OutliersFound
+{
+    public static async Task<IReadOnlyList<OutlierFlag>> ListAsync(
+        OutcomesStore store, string frameworkCode, IReadOnlyCollection<string> returningUnits, Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(returningUnits);
+        if (returningUnits.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await new ObservationRepository(store).ListCurrentAsync(frameworkCode, returningUnits, cancellationToken);
+        var now = stored.Where(o => o.Period == period).ToList();
+        return HistoryChecks.Check(now, stored.Where(o => o.Period < period))
+            .Select(f => new OutlierFlag(f.Observation.OrgUnitCode, f.MeasureCode, period, f.Detail, !f.NeedsCommentary))
+            .ToList();
+    }
+}
