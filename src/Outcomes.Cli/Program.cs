@@ -27,4 +27,24 @@ var root = new RootCommand("Outcomes: KPI and outcomes-framework reporting for e
     AnalyseCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+                               or Outcomes.Reporting.Pdf.ChromiumNotFoundException or TimeoutException)
+{
+    // A problem the user can act on (an unknown framework, a missing file, no browser): say it, not a stack trace.
+    AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+    if (parsed.GetValue(CliContext.Verbose))
+    {
+        AnsiConsole.WriteLine(e.ToString());
+    }
+    else
+    {
+        AnsiConsole.MarkupLine("[grey](run with --verbose for the details)[/]");
+    }
+
+    return 1;
+}

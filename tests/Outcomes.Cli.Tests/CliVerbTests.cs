@@ -43,6 +43,22 @@ public class CliVerbTests
     }
 
     [Test]
+    public async Task A_pack_for_an_unknown_framework_is_a_one_line_message_not_a_stack_trace()
+    {
+        await CliProcess.RunAsync(_dir, "db", "migrate", "--store", Store);
+
+        var run = await CliProcess.RunAsync(_dir, "pack", "-f", "NOPE", "-o", "X", "-p", "2018-19 Q4", "--store", Store, "--out", _dir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+            Assert.That(run.Output, Does.Contain("Framework 'NOPE' is not in the store."));
+            Assert.That(run.Output, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(run.Output, Does.Contain("--verbose"));
+        });
+    }
+
+    [Test]
     public async Task A_bad_return_is_refused_with_the_cell_and_rule_and_stores_nothing()
     {
         var load = await CliProcess.RunAsync(_dir, "frameworks", "load", Path.Combine(Samples, "frameworks", "bradford"), "--store", Store);
