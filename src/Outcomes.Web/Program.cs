@@ -22,6 +22,7 @@ builder.Services.AddSingleton<DashboardQuery>();
 builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
+builder.Services.AddSingleton<ReturnTemplates>();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
