@@ -11,12 +11,14 @@ public sealed record PendingUpload(long UserId, string Sha256, string FileName, 
 /// <summary>
 /// Validated uploads held in memory for a short time (Outcomes:Uploads:PendingMinutes), keyed by the uploader and the
 /// file's SHA-256. Confirming posts only the hash, never the file again, so what is imported is what was validated; the
-/// key includes the user, so nobody else can confirm or download another's upload. Bounded: the oldest go first.
-/// A restart forgets them, and the user uploads again (said on the page).
+/// key includes the user, so nobody else can confirm or download another's upload.
+/// Bounded by count and by bytes held (each file is at most Outcomes:Uploads:MaxBytes): the oldest go first. A restart
+/// forgets them, and the user uploads again (said on the page).
 /// </summary>
 public sealed class PendingUploads(IOptions<OutcomesWebOptions> options, TimeProvider clock)
 {
     private const int Capacity = 500;
+    private const long CapacityBytes = 256L * 1024 * 1024;
     private readonly ConcurrentDictionary<(long UserId, string Sha256), PendingUpload> _uploads = new();
 
     public PendingUpload Keep(long userId, string sha256, string fileName, byte[] bytes, IReadOnlyList<ImportIssue> issues)
@@ -27,9 +29,18 @@ public sealed class PendingUploads(IOptions<OutcomesWebOptions> options, TimePro
             _uploads.TryRemove(stale, out _);
         }
 
-        foreach (var oldest in _uploads.OrderBy(u => u.Value.Expires).Take(Math.Max(0, _uploads.Count - Capacity + 1)).Select(u => u.Key).ToList())
+        var held = _uploads.Values.Sum(u => (long)u.Bytes.Length);
+        foreach (var oldest in _uploads.OrderBy(u => u.Value.Expires).ToList())
         {
-            _uploads.TryRemove(oldest, out _);
+            if (_uploads.Count < Capacity && held + bytes.Length <= CapacityBytes)
+            {
+                break;
+            }
+
+            if (_uploads.TryRemove(oldest.Key, out var removed))
+            {
+                held -= removed.Bytes.Length;
+            }
         }
 
         var pending = new PendingUpload(userId, sha256, fileName, bytes, issues, now.AddMinutes(options.Value.Uploads.PendingMinutes));

@@ -23,6 +23,8 @@ public sealed class ReturnUploads(
 {
     public long MaxBytes => options.Value.Uploads.MaxBytes;
 
+    public int PendingMinutes => options.Value.Uploads.PendingMinutes;
+
     public string MaxSize => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / (1024.0 * 1024):0.#} MB" : $"{MaxBytes / 1024.0:0.#} KB";
 
     public static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));

@@ -73,7 +73,7 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
         var imported = string.IsNullOrWhiteSpace(sha256) ? null : await uploads.ImportAsync(SignedInUser.Get(HttpContext)!, sha256, ct);
         if (imported is null)
         {
-            return Refuse("That upload is no longer held (uploads wait 30 minutes at most, and a restart forgets them): upload the file again.");
+            return Refuse($"That upload is no longer held (uploads wait {uploads.PendingMinutes} minutes at most, and a restart forgets them): upload the file again.");
         }
 
         if (imported.Check.Refused)
