@@ -52,6 +52,37 @@ public sealed class UploadPageTests
         });
     }
 
+    [Test]
+    public async Task A_csv_of_returns_is_validated_then_confirmed_and_one_with_a_unit_outside_scope_is_refused()
+    {
+        var period = PeriodParser.Parse("2019-20 Q1");
+        var csv = await Uploads.NextQuarterCsvAsync("BRD-CC", "BRD-CL4", period.Key);
+        using var officer = await SignedInAsync(("performance officer", "BRD-CL4"));
+        using var sibling = await SignedInAsync(("performance officer", "BRD-CL7"));
+        var returns = new ReturnRepository(SampleStore.Store);
+
+        var refused = await sibling.UploadAsync("brd.csv", csv, framework: "BRD-CC");
+        var noFramework = await officer.UploadAsync("brd.csv", csv);
+        var validated = await officer.UploadAsync("brd.csv", csv, framework: "BRD-CC");
+        var checkPage = await validated.Content.ReadAsStringAsync();
+        var afterValidate = await returns.FindAsync("BRD-CC", "BRD-CL4", period);
+        var donePage = await (await officer.ConfirmAsync(checkPage)).Content.ReadAsStringAsync();
+        var stored = await returns.FindAsync("BRD-CC", "BRD-CL4", period);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("You cannot upload a return for org unit &#x27;BRD-CL4&#x27;"));
+            Assert.That(noFramework.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await noFramework.Content.ReadAsStringAsync(), Does.Contain("Select the framework"));
+            Assert.That(validated.StatusCode, Is.EqualTo(HttpStatusCode.OK), checkPage);
+            Assert.That(checkPage, Does.Contain("Confirm import").And.Contain("BRD-CL4").And.Contain("2019-20 Q1"));
+            Assert.That(afterValidate, Is.Null, "validating stores nothing");
+            Assert.That(donePage, Does.Contain("govuk-panel--confirmation").And.Contain("Version 1"));
+            Assert.That(stored?.LatestVersion, Is.EqualTo(1));
+        });
+    }
+
     [TestCaseSource(nameof(ProblemSamples))]
     public async Task A_bad_sample_lists_every_error_with_its_place_and_rule_stores_nothing_and_offers_the_error_workbook(string file)
     {

@@ -25,14 +25,33 @@ internal static partial class Uploads
         return output.ToArray();
     }
 
+    /// <summary>A long .csv of one unit's stored 2018-19 Q4 values, re-labelled for a later quarter (not yet in the store).</summary>
+    public static async Task<byte[]> NextQuarterCsvAsync(string framework, string unit, string period)
+    {
+        var observations = (await new Storage.Repositories.ObservationRepository(SampleStore.Store).ListCurrentAsync(framework, [unit]))
+            .Where(o => o.Period.Key == "2018-19 Q4").ToList();
+        var text = new System.Text.StringBuilder("org_unit_code,period,measure_code,value,numerator,denominator\r\n");
+        foreach (var o in observations)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{unit},{period},{o.MeasureCode},{o.SuppressionReason ?? o.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)},{o.Numerator?.ToString(System.Globalization.CultureInfo.InvariantCulture)},{o.Denominator?.ToString(System.Globalization.CultureInfo.InvariantCulture)}\r\n");
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     /// <summary>Gets the upload page and posts the file with the page's antiforgery token, as a browser would.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient browser, string fileName, byte[] bytes, bool withToken = true)
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient browser, string fileName, byte[] bytes, bool withToken = true, string? framework = null)
     {
         var page = await browser.GetPageAsync("/returns/upload");
         using var form = new MultipartFormDataContent();
         if (withToken)
         {
             form.Add(new StringContent(WebHost.AntiforgeryToken(page)), "__RequestVerificationToken");
+        }
+
+        if (framework is not null)
+        {
+            form.Add(new StringContent(framework), "framework");
         }
 
         var file = new ByteArrayContent(bytes);

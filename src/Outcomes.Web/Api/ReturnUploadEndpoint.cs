@@ -6,7 +6,7 @@ using Outcomes.Web.Uploads;
 namespace Outcomes.Web.Api;
 
 /// <summary>
-/// POST /api/v1/returns?mode=validate|import, multipart with the file in "file": the same checks and permissions as the
+/// POST /api/v1/returns?mode=validate|import[&amp;framework=CODE for a .csv], multipart with the file in "file": the same checks and permissions as the
 /// upload page. validate stores nothing; import validates and, when there are no errors, stores. Problems come back as
 /// data with their places. A token caller needs no antiforgery token; a cookie caller does (a form on another site
 /// must not be able to upload as the signed-in user).
@@ -21,7 +21,7 @@ public static class ReturnUploadEndpoint
 
     public static void MapReturnUpload(this RouteGroupBuilder api)
     {
-        api.MapPost("/returns", async (HttpContext context, string? mode, ReturnUploads uploads, IAntiforgery antiforgery, CancellationToken ct) =>
+        api.MapPost("/returns", async (HttpContext context, string? mode, string? framework, ReturnUploads uploads, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (mode is not ("validate" or "import"))
             {
@@ -46,7 +46,7 @@ public static class ReturnUploadEndpoint
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             var user = SignedInUser.Get(context)!;
-            var check = await uploads.ValidateAsync(user, file.FileName, buffer.ToArray(), ct);
+            var check = await uploads.ValidateAsync(user, file.FileName, buffer.ToArray(), framework, ct);
             if (check.Refused)
             {
                 return Results.Json(new ApiV1Endpoints.Problem(check.Refusal!), statusCode: StatusCodes.Status403Forbidden);

@@ -6,7 +6,7 @@ using Outcomes.Web.Configuration;
 namespace Outcomes.Web.Uploads;
 
 /// <summary>An uploaded file kept after validation, so "Confirm import" stores exactly the bytes that were checked.</summary>
-public sealed record PendingUpload(long UserId, string Sha256, string FileName, byte[] Bytes, IReadOnlyList<ImportIssue> Issues, DateTimeOffset Expires);
+public sealed record PendingUpload(long UserId, string Sha256, string FileName, byte[] Bytes, IReadOnlyList<ImportIssue> Issues, string? FrameworkCode, DateTimeOffset Expires);
 
 /// <summary>
 /// Validated uploads held in memory for a short time (Outcomes:Uploads:PendingMinutes), keyed by the uploader and the
@@ -21,7 +21,7 @@ public sealed class PendingUploads(IOptions<OutcomesWebOptions> options, TimePro
     private const long CapacityBytes = 256L * 1024 * 1024;
     private readonly ConcurrentDictionary<(long UserId, string Sha256), PendingUpload> _uploads = new();
 
-    public PendingUpload Keep(long userId, string sha256, string fileName, byte[] bytes, IReadOnlyList<ImportIssue> issues)
+    public PendingUpload Keep(long userId, string sha256, string fileName, byte[] bytes, IReadOnlyList<ImportIssue> issues, string? frameworkCode)
     {
         var now = clock.GetUtcNow();
         foreach (var stale in _uploads.Where(u => u.Value.Expires <= now).Select(u => u.Key).ToList())
@@ -43,7 +43,7 @@ public sealed class PendingUploads(IOptions<OutcomesWebOptions> options, TimePro
             }
         }
 
-        var pending = new PendingUpload(userId, sha256, fileName, bytes, issues, now.AddMinutes(options.Value.Uploads.PendingMinutes));
+        var pending = new PendingUpload(userId, sha256, fileName, bytes, issues, frameworkCode, now.AddMinutes(options.Value.Uploads.PendingMinutes));
         _uploads[(userId, sha256)] = pending;
         return pending;
     }

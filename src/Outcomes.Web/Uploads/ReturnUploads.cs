@@ -19,7 +19,8 @@ namespace Outcomes.Web.Uploads;
 /// <see cref="ImportAsync"/>, which stores exactly those bytes.
 /// </summary>
 public sealed class ReturnUploads(
-    OutcomesStore store, AccessPolicies policies, PendingUploads pending, IOptions<OutcomesWebOptions> options, TimeProvider clock, ILogger<ReturnImportService> importLogger)
+    OutcomesStore store, AccessPolicies policies, PendingUploads pending, IOptions<OutcomesWebOptions> options, TimeProvider clock,
+    ILogger<ReturnImportService> importLogger, ILogger<CsvImportService> csvLogger)
 {
     public long MaxBytes => options.Value.Uploads.MaxBytes;
 
@@ -30,7 +31,8 @@ public sealed class ReturnUploads(
     public static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     /// <summary>Validates without storing; a file that could be imported (or whose problems can be annotated) is kept for a while.</summary>
-    public async Task<UploadCheck> ValidateAsync(UserAccount user, string fileName, byte[] bytes, CancellationToken ct)
+    /// <param name="frameworkCode">For a .csv (which may hold several units' returns), the framework it reports; ignored for a template.</param>
+    public async Task<UploadCheck> ValidateAsync(UserAccount user, string fileName, byte[] bytes, string? frameworkCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(bytes);
@@ -46,9 +48,20 @@ public sealed class ReturnUploads(
             return UploadCheck.Refuse(fileName, sha, $"The selected file must be smaller than {MaxSize}.");
         }
 
+        if (IsCsv(fileName))
+        {
+            var csv = await CheckCsvAsync(user, fileName, bytes, frameworkCode, dryRun: true, ct);
+            if (!csv.Refused)
+            {
+                pending.Keep(user.Id, sha, fileName, bytes, csv.Issues, csv.Identity?.FrameworkCode);
+            }
+
+            return csv;
+        }
+
         if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return UploadCheck.Refuse(fileName, sha, "The selected file must be an .xlsx return template (download one from \"Download a return template\").");
+            return UploadCheck.Refuse(fileName, sha, "The selected file must be an .xlsx return template or a .csv of returns.");
         }
 
         var (identity, refusal) = await IdentifyAsync(user, fileName, bytes, ct);
@@ -59,7 +72,7 @@ public sealed class ReturnUploads(
 
         var result = await new ReturnImportService(store, importLogger).ImportAsync(fileName, bytes, user.UserName, clock.GetUtcNow(), dryRun: true, ct);
         var check = new UploadCheck(fileName, sha, identity, result.Issues, result.RowsRead, null);
-        pending.Keep(user.Id, sha, fileName, bytes, result.Issues);
+        pending.Keep(user.Id, sha, fileName, bytes, result.Issues, null);
         return check;
     }
 
@@ -70,6 +83,19 @@ public sealed class ReturnUploads(
         if (pending.Find(user.Id, sha256) is not { } upload)
         {
             return null;
+        }
+
+        if (IsCsv(upload.FileName))
+        {
+            var csv = await CheckCsvAsync(user, upload.FileName, upload.Bytes, upload.FrameworkCode, dryRun: false, ct);
+            if (csv.Stored)
+            {
+                pending.Forget(user.Id, upload.Sha256);
+            }
+
+            return csv.Refused
+                ? new UploadImport(csv, null, csv.Refusal!)
+                : new UploadImport(csv, csv.Stored ? csv.Version : null, csv.Stored ? $"Stored {csv.Identity?.OrgUnitCode} ({csv.Identity?.PeriodKey})." : "Nothing was stored: the file has errors.");
         }
 
         var (identity, refusal) = await IdentifyAsync(user, upload.FileName, upload.Bytes, ct);
@@ -94,6 +120,42 @@ public sealed class ReturnUploads(
     {
         ArgumentNullException.ThrowIfNull(user);
         return pending.Find(user.Id, sha256) is { } upload ? ErrorReportWriter.Write(upload.Bytes, upload.Issues) : null;
+    }
+
+    private static bool IsCsv(string fileName) => fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A CSV may hold several units' returns: its framework must be one of the user's authority's, and after reading
+    /// (a dry run) every unit in it must be one the user may submit for, before anything is shown or, on import, stored.
+    /// </summary>
+    private async Task<CsvCheck> CheckCsvAsync(UserAccount user, string fileName, byte[] bytes, string? frameworkCode, bool dryRun, CancellationToken ct)
+    {
+        var sha = Sha256(bytes);
+        var policy = await policies.CurrentAsync(ct);
+        var framework = string.IsNullOrWhiteSpace(frameworkCode) ? null : await new FrameworkRepository(store).GetAsync(frameworkCode, ct);
+        if (framework is null || !policy.ScopeUnits(user.Roles, Permission.SubmitReturn).Any(u => string.Equals(u.AuthorityCode, framework.AuthorityCode, StringComparison.OrdinalIgnoreCase)))
+        {
+            return CsvCheck.Refuse(fileName, sha, "Select the framework of your authority that the .csv reports. Nothing was stored.");
+        }
+
+        var service = new CsvImportService(store, csvLogger, clock);
+        var read = await service.ImportAsync(fileName, bytes, framework.Code, user.UserName, clock.GetUtcNow(), dryRun: true, ct);
+        if (read.Returns.FirstOrDefault(r => !policy.May(user.Roles, Permission.SubmitReturn, r.OrgUnitCode)) is { } outside)
+        {
+            return CsvCheck.Refuse(fileName, sha, $"You cannot upload a return for org unit '{outside.OrgUnitCode}': it is not within the units you may submit returns for. Nothing was stored.");
+        }
+
+        var result = dryRun || read.HasErrors ? read : await service.ImportAsync(fileName, bytes, framework.Code, user.UserName, clock.GetUtcNow(), dryRun: false, ct);
+        var identity = new UploadIdentity(
+            framework.Code,
+            string.Join(", ", result.Returns.Select(r => r.OrgUnitCode).Distinct(StringComparer.OrdinalIgnoreCase)),
+            $"{result.Returns.Count} return{(result.Returns.Count == 1 ? "" : "s")}",
+            string.Join(", ", result.Returns.Select(r => r.Period.Key).Distinct(StringComparer.Ordinal)));
+        return new CsvCheck(fileName, sha, identity, result.Issues, result.RowsRead, null)
+        {
+            Stored = !dryRun && result.Stored,
+            Version = result.Returns.Select(r => r.Outcome?.VersionNumber ?? 0).DefaultIfEmpty(0).Max(),
+        };
     }
 
     /// <summary>

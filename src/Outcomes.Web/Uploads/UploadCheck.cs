@@ -9,7 +9,7 @@ public sealed record UploadIdentity(string FrameworkCode, string OrgUnitCode, st
 /// The outcome of validating an upload, as data: refused outright (outside the user's scope, wrong type, too large),
 /// or read with its problems (errors stop the import; warnings such as history outliers do not), or clean.
 /// </summary>
-public sealed record UploadCheck(string FileName, string Sha256, UploadIdentity? Identity, IReadOnlyList<ImportIssue> Issues, int Measures, string? Refusal)
+public record UploadCheck(string FileName, string Sha256, UploadIdentity? Identity, IReadOnlyList<ImportIssue> Issues, int Measures, string? Refusal)
 {
     public bool Refused => Refusal is not null;
 
@@ -28,4 +28,15 @@ public sealed record UploadCheck(string FileName, string Sha256, UploadIdentity?
 public sealed record UploadImport(UploadCheck Check, int? VersionNumber, string Message)
 {
     public bool Stored => VersionNumber is not null;
+}
+
+/// <summary>A .csv's check: several returns at once; after an import, whether all were stored and the highest version made.</summary>
+public sealed record CsvCheck(string FileName, string Sha256, UploadIdentity? Identity, IReadOnlyList<ImportIssue> Issues, int Measures, string? Refusal)
+    : UploadCheck(FileName, Sha256, Identity, Issues, Measures, Refusal)
+{
+    public bool Stored { get; init; }
+
+    public int Version { get; init; }
+
+    public static new CsvCheck Refuse(string fileName, string sha256, string refusal) => new(fileName, sha256, null, [], 0, refusal);
 }

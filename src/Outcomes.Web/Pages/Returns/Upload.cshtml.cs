@@ -28,7 +28,7 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AllowedAsync(ct) ?? Page();
 
-    public async Task<IActionResult> OnPostValidateAsync(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostValidateAsync(IFormFile? file, string? framework, CancellationToken ct)
     {
         if (await AllowedAsync(ct) is { } refused)
         {
@@ -47,7 +47,7 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        Check = await uploads.ValidateAsync(SignedInUser.Get(HttpContext)!, file.FileName, buffer.ToArray(), ct);
+        Check = await uploads.ValidateAsync(SignedInUser.Get(HttpContext)!, file.FileName, buffer.ToArray(), framework, ct);
         if (Check.Refused)
         {
             var refusal = Check.Refusal!;
