@@ -39,9 +39,15 @@ public sealed class UploadPageTests
         var confirmed = await browser.ConfirmAsync(checkPage);
         var donePage = await confirmed.Content.ReadAsStringAsync();
         var stored = await returns.FindAsync("BRD-CC", "BRD-CL1", period);
+        var again = await browser.ConfirmAsync(await (await browser.UploadAsync("BRD-CL1_2019-20_Q1.xlsx", bytes)).Content.ReadAsStringAsync());
+        var againPage = await again.Content.ReadAsStringAsync();
+        var afterAgain = await returns.FindAsync("BRD-CC", "BRD-CL1", period);
 
         Assert.Multiple(() =>
         {
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the same file again is not a new version");
+            Assert.That(againPage, Does.Contain("govuk-error-summary").And.Not.Contain("govuk-panel--confirmation").And.Not.Contain("Confirm import"));
+            Assert.That(afterAgain?.LatestVersion, Is.EqualTo(1));
             Assert.That(validated.StatusCode, Is.EqualTo(HttpStatusCode.OK), checkPage);
             Assert.That(checkPage, Does.Contain("Confirm import").And.Contain("BRD-CL1").And.Contain("2019-20 Q1").And.Not.Contain("govuk-error-summary"));
             Assert.That(afterValidate, Is.Null, "validating stores nothing");

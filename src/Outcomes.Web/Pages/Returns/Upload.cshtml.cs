@@ -81,6 +81,12 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
             return Refuse(imported.Check.Refusal!);
         }
 
+        if (!imported.Stored && !imported.Check.HasErrors)
+        {
+            // Refused by the store without a cell at fault: the same file again, or a locked quarter.
+            return Refuse(imported.Message);
+        }
+
         Imported = imported;
         Check = imported.Check;
         if (!imported.Stored)
