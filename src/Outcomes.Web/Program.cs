@@ -9,6 +9,7 @@ using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
 using Outcomes.Web.Health;
 using Outcomes.Web.Security;
+using Outcomes.Web.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<OutcomesWebOptions>().Bind(builder.Configuration.GetSection(OutcomesWebOptions.SectionName)).ValidateOnStart();
@@ -19,6 +20,9 @@ builder.Services.AddSingleton(sp => new ScoreRepository(sp.GetRequiredService<Ou
 builder.Services.AddSingleton<AccessPolicies>();
 builder.Services.AddSingleton<DashboardQuery>();
 builder.Services.AddSingleton<FrontendAssets>();
+builder.Services.AddSingleton<PendingUploads>();
+builder.Services.AddSingleton<ReturnUploads>();
+builder.Services.AddSingleton<ReturnTemplates>();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
@@ -67,6 +71,7 @@ if (settings.LoopbackHttp)
     app.UseLoopbackOnly();
 }
 
+app.UseUploadSizeLimit();
 app.UseFrontendAssets();
 app.UseRouting();
 app.UseAuthentication();

@@ -9,6 +9,10 @@ namespace Outcomes.Web.Accounts;
 public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>True when the request carries `Authorization: Bearer …`, so the token (never the cookie) signs it in.</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request?.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true;
+
     public const string SchemeName = "OutcomesToken";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

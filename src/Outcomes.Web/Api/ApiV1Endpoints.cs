@@ -21,6 +21,7 @@ public static class ApiV1Endpoints
     public static void MapApiV1(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapReturnUpload();
         api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
         {
             var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));

@@ -40,6 +40,9 @@ public sealed class OutcomesWebOptions
 
     /// <summary>How long a signed-in session lasts without use.</summary>
     public int SessionMinutes { get; set; } = 60;
+
+    /// <summary>Return uploads through the pages and the API (section "Outcomes:Uploads").</summary>
+    public UploadOptions Uploads { get; set; } = new();
 }
 
 /// <summary>Checks the options at start-up so a bad setting stops the host with a sentence, not a stack trace later.</summary>
@@ -55,6 +58,7 @@ public sealed class OutcomesWebOptionsValidator : IValidateOptions<OutcomesWebOp
             problems.Add("Outcomes:ChromiumPath is empty; set it to the system Chromium (apt-get install chromium gives /usr/bin/chromium).");
         }
 
+        problems.AddRange(options.Uploads.Validate().Select(p => $"Outcomes:Uploads: {p}"));
         if (options.SessionMinutes is < 5 or > 24 * 60)
         {
             problems.Add($"Outcomes:SessionMinutes must be between 5 and 1440 (was {options.SessionMinutes}).");
