@@ -112,7 +112,7 @@ public static class BoardPackModelBuilder
                 .Select((m, i) => MeasureDetailBuilder.Build(m, series.GetValueOrDefault(m.Code) ?? [], rows[i]))
                 .Where(d => d.Rows.Count > 0)
                 .ToList(),
-            Definitions = version.Measures.Select(Define).ToList(),
+            Definitions = version.Measures.Select(MeasureDefinition.Of).ToList(),
             Implications = settings.Implications,
             Data = BuildData(version, unit, series),
             Periods = series.Values.SelectMany(l => l.Select(s => s.Period)).Distinct().Order().Select(p => p.Key).ToList(),
@@ -406,25 +406,6 @@ public static class BoardPackModelBuilder
         Reason = r.IsRedAndWorsening ? "Red and worsening" : r.IsRed ? "Red" : "SPC: special cause of concern",
         Explanation = r.SpcExplanation.Length > 0 ? $"{r.Explanation} {r.SpcExplanation}" : r.Explanation,
         Commentary = r.Commentary.Length > 0 ? r.Commentary : "No commentary was given with the return.",
-    };
-
-    private static DefinitionItem Define(Measure m) => new()
-    {
-        Code = m.Code,
-        Title = m.Title,
-        Definition = string.IsNullOrWhiteSpace(m.Definition) ? m.Title : m.Definition,
-        UnitText = MeasureFormat.UnitText(m),
-        PolarityText = m.Polarity switch
-        {
-            Polarity.HigherIsBetter => "Higher is better",
-            Polarity.LowerIsBetter => "Lower is better",
-            _ => "No judgement",
-        },
-        Calculation = m.HasRatio
-            ? $"{m.NumeratorLabel ?? "Numerator"} ÷ {m.DenominatorLabel ?? "denominator"}"
-              + (m.Multiplier == 1 ? string.Empty : $" × {MeasureFormat.Count(m.Multiplier)}")
-            : string.Empty,
-        DisclosureText = m.DisclosureThreshold is { } t ? $"Counts below {t} shown as c" : string.Empty,
     };
 
     private static List<DataRow> BuildData(FrameworkVersion version, OrgUnit unit, Dictionary<string, List<Score>> series)

@@ -49,12 +49,7 @@ public static class ExcelPackWriter
         var f = m.FrontSheet;
         return new CoverContent(m.CouncilName, f.Title,
         [
-            ("Agenda item", f.AgendaItem),
-            ("Report to", f.To),
-            ("Date of meeting", f.MeetingDateText),
-            ("Report of", f.From),
-            ("Electoral divisions", f.ElectoralDivisions),
-            ("Key decision", f.KeyDecision),
+            .. FrontSheetLines.Committee(f),
             ("Org unit", $"{m.OrgUnitName} ({m.OrgUnitCode}, {m.OrgUnitType.ToLowerInvariant()})"),
             ("Period", m.PeriodLabel),
             ("Framework", m.FrameworkLabel),
@@ -62,7 +57,7 @@ public static class ExcelPackWriter
             ("Purpose", f.Purpose),
             ("Recommendation", f.Recommendation),
             ("Executive summary", m.ExecutiveSummary),
-            ("Contact", string.Join(", ", new[] { f.ContactName, f.ContactPost, f.ContactEmail, f.ContactPhone }.Where(s => s.Length > 0))),
+            FrontSheetLines.Contact(f),
         ]);
     }
 

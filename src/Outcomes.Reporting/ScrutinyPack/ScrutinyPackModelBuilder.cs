@@ -98,7 +98,7 @@ public static class ScrutinyPackModelBuilder
             Comparisons = comparisons,
             Funnels = funnels,
             Gaps = gaps,
-            Definitions = input.Version.Measures.Select(Define).ToList(),
+            Definitions = input.Version.Measures.Select(MeasureDefinition.Of).ToList(),
             Implications = settings.Implications,
             Units = units,
             Data = data,
@@ -182,25 +182,6 @@ public static class ScrutinyPackModelBuilder
         Domain.Periods.PeriodType.FinancialQuarter => "quarter",
         Domain.Periods.PeriodType.Month => "month",
         _ => "year",
-    };
-
-    private static DefinitionItem Define(Measure m) => new()
-    {
-        Code = m.Code,
-        Title = m.Title,
-        Definition = string.IsNullOrWhiteSpace(m.Definition) ? m.Title : m.Definition,
-        UnitText = MeasureFormat.UnitText(m),
-        PolarityText = m.Polarity switch
-        {
-            Polarity.HigherIsBetter => "Higher is better",
-            Polarity.LowerIsBetter => "Lower is better",
-            _ => "No judgement",
-        },
-        Calculation = m.HasRatio
-            ? $"{m.NumeratorLabel ?? "Numerator"} ÷ {m.DenominatorLabel ?? "denominator"}"
-              + (m.Multiplier == 1 ? string.Empty : $" × {MeasureFormat.Count(m.Multiplier)}")
-            : string.Empty,
-        DisclosureText = m.DisclosureThreshold is { } t ? $"Counts below {t} shown as c" : string.Empty,
     };
 
     /// <summary>Unit and measure codes compared without regard to case, as everywhere else.</summary>

@@ -65,12 +65,7 @@ public static class ScrutinyExcelWriter
         var f = m.FrontSheet;
         return new CoverContent(m.CouncilName, f.Title,
         [
-            ("Agenda item", f.AgendaItem),
-            ("Report to", f.To),
-            ("Date of meeting", f.MeetingDateText),
-            ("Report of", f.From),
-            ("Electoral divisions", f.ElectoralDivisions),
-            ("Key decision", f.KeyDecision),
+            .. FrontSheetLines.Committee(f),
             ("Authority", $"{m.AuthorityName} ({m.AuthorityCode})"),
             ("Period", m.PeriodLabel),
             ("Quarters", m.PeriodsText),
@@ -83,7 +78,7 @@ public static class ScrutinyExcelWriter
             ("Sheets", "Overview: status of each measure by unit for the quarter. Trends: every quarter's figure by measure and unit. "
                 + "Data: the same in long format with targets, status and SPC, as a filtered table. SPC: means, limits and readings by quarter. "
                 + "Comparison: England and statistical neighbours. Gaps: differences between groups. Definitions: what each measure counts."),
-            ("Contact", string.Join(", ", new[] { f.ContactName, f.ContactPost, f.ContactEmail, f.ContactPhone }.Where(s => s.Length > 0))),
+            FrontSheetLines.Contact(f),
         ]);
     }
 }
