@@ -198,6 +198,14 @@ internal static class ComparisonSectionBuilder
                 var higher = withValues.Count(n => n.Value > v);
                 var rank = higher + 1;
                 parts.Add($"Among {ChartText.Count(withValues.Count, "statistical neighbour")} it ranked {Ordinal(rank)} of {withValues.Count + 1} from the highest.");
+
+                // The quintile within the peer group (PERCENTILE.INC boundaries), once there are enough areas to have one.
+                var group = withValues.Select(n => (double)n.Value!.Value).Append((double)v).Order().ToArray();
+                var band = PeerBands.BandOfSorted(group, (double)v, 5);
+                if (band.IsCalculable)
+                {
+                    parts.Add($"Within the group that is {band.Describe(m.Polarity)}.");
+                }
             }
         }
         else

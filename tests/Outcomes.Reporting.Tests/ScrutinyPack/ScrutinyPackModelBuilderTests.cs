@@ -142,6 +142,32 @@ public class ScrutinyPackModelBuilderTests
     }
 
     [Test]
+    public void With_enough_neighbours_the_sentence_gives_the_authoritys_quintile_in_the_group()
+    {
+        // Bolton and Rochdale as published for 2017/18 (2,680 of 3,970 and 2,022 of 3,056).
+        ComparatorValue La(string code, string name, decimal value, decimal n, decimal d) => new()
+        {
+            IndicatorCode = "dfe-gld", AreaCode = code, AreaName = name, Level = GeographicLevel.LocalAuthority, Period = Period.AcademicYear(2017),
+            Value = value, Numerator = n, Denominator = d,
+        };
+        var input = SampleScrutiny.Input(SampleScrutiny.Scrutiny("E08000034", "E08000033", "E08000004", "E08000001", "E08000005")) with
+        {
+            Comparators = [.. SampleScrutiny.Comparators(), La("E08000001", "Bolton", 67.5m, 2680, 3970), La("E08000005", "Rochdale", 66.2m, 2022, 3056)],
+        };
+        var few = ScrutinyPackModelBuilder.Build(SampleScrutiny.Input(SampleScrutiny.Scrutiny("E08000034", "E08000033"))).Comparisons.Items.Single(i => i.Code == "GLD");
+
+        var gld = ScrutinyPackModelBuilder.Build(input).Comparisons.Items.Single(i => i.Code == "GLD");
+
+        Assert.Multiple(() =>
+        {
+            // 64.1, 66.2, 66.8 (Bradford), 67.5, 69.4, 70.0: fourth of six from the highest.
+            Assert.That(gld.Sentence, Does.Contain("ranked 4th of 6 from the highest"));
+            Assert.That(gld.Sentence, Does.Contain("Within the group that is in the second-lowest fifth of 6 areas."));
+            Assert.That(few.Sentence, Does.Not.Contain("fifth"), "three areas are too few for quintiles");
+        });
+    }
+
+    [Test]
     public void With_no_neighbours_configured_the_pack_says_it_compares_with_england_only()
     {
         var model = ScrutinyPackModelBuilder.Build(SampleScrutiny.Input(SampleScrutiny.Scrutiny()));
