@@ -69,7 +69,7 @@ public static class BoardPackModelBuilder
         return new BoardPackModel
         {
             CouncilName = settings.CouncilName,
-            LogoText = string.IsNullOrWhiteSpace(settings.LogoText) ? settings.CouncilName : settings.LogoText,
+            LogoText = settings.LogoOrCouncilName,
             PrimaryColour = settings.PrimaryColour,
             AccentColour = settings.AccentColour,
             DocumentTitle = $"{settings.CouncilName}: {title}",

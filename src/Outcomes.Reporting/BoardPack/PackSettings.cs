@@ -23,6 +23,10 @@ public sealed partial record PackSettings
     /// <summary>Text in the header block where a logo would go (kept as text: packs carry no pictures).</summary>
     public string? LogoText { get; init; }
 
+    /// <summary>What the logo block prints: <see cref="LogoText"/>, or the council's name when none is set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string LogoOrCouncilName => string.IsNullOrWhiteSpace(LogoText) ? CouncilName : LogoText;
+
     /// <summary>#rrggbb; headings, rules and table heads.</summary>
     public string PrimaryColour { get; init; } = "#1d4f91";
 

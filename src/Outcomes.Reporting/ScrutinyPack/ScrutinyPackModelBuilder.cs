@@ -58,7 +58,7 @@ public static class ScrutinyPackModelBuilder
         return new ScrutinyPackModel
         {
             CouncilName = settings.CouncilName,
-            LogoText = string.IsNullOrWhiteSpace(settings.LogoText) ? settings.CouncilName : settings.LogoText,
+            LogoText = settings.LogoOrCouncilName,
             PrimaryColour = settings.PrimaryColour,
             AccentColour = settings.AccentColour,
             DocumentTitle = $"{settings.CouncilName}: {title}",
