@@ -37,7 +37,7 @@ public static class BenchPacksCommand
     {
         AnsiConsole.MarkupLineInterpolated(
             $"Store: {(result.StoreReused ? "reused" : $"built from the samples in {result.StoreBuild.TotalSeconds:0.0} s")}; warm-up pack (Chromium launch, JIT) {result.WarmUp.TotalSeconds:0.00} s; {Environment.ProcessorCount} cores");
-        var table = new Table().AddColumns("Pack", "Pages", "Store", "Model → HTML", "Chromium: load", "Chromium: first print", "Contents pass", "PDF total", "Pages/s", "Excel");
+        var table = new Table().AddColumns("Pack", "Pages", "Store", "Model → HTML", "Chromium: load", "Chromium: probe + first print", "Contents check", "PDF total", "Pages/s", "Excel");
         foreach (var p in result.Packs)
         {
             var t = p.Timings;

@@ -8,25 +8,33 @@ namespace Outcomes.Reporting.Pdf;
 /// <para>
 /// Chromium cannot number a table of contents itself (no <c>target-counter()</c>), and where a heading lands is
 /// decided only by Chromium's print layout: forced and avoided breaks, table rows kept whole, the margins the footer
-/// lives in. Script in the page cannot see that layout (offsets are one continuous screen column, so dividing them
-/// by a page height is wrong whenever a break moves content), so the numbers are taken from a real print instead:
+/// lives in. The printed PDF is therefore the judge of every number:
 /// </para>
 /// <list type="number">
 /// <item>Each contents entry is a link <c>&lt;a href="#id"&gt;</c> beside an element <c>data-contents-page="id"</c>.
-/// Chromium prints every in-document link target as a named destination on the page where it landed.</item>
-/// <item>A first print (untagged and without an outline, which is quicker and lays out the same) is read back with
-/// <see cref="ContentsTargets"/>: only the catalogue and page tree, not the pages' content.</item>
-/// <item>The numbers are written into the page's DOM (real text, so selectable) and the final, tagged PDF with its
-/// outline is printed from the same page: the HTML is not loaded twice.</item>
-/// <item>The final PDF is read back too. The page column has a fixed width, so the numbers cannot change the
-/// contents' length; if anything moved all the same, the numbers are filled in again and printed again, and a
-/// layout that will not settle after <see cref="MaxPasses"/> prints is an error rather than a wrong contents page.</item>
+/// Chromium prints every in-document link target as a named destination on the page where it landed, which
+/// <see cref="ContentsTargets"/> reads back from the catalogue and page tree alone (no page content is parsed).</item>
+/// <item>The numbers are first predicted by <see cref="PageLayoutProbe"/> (a column layout with the printed page's
+/// size, made by the same fragmentation engine), written into the page's DOM (real text, so selectable) and the final,
+/// tagged PDF with its outline is printed. Where no prediction can be made (or prediction is switched off), a quicker
+/// draft print (untagged, no outline; the layout is the same) finds the numbers instead.</item>
+/// <item>Every final PDF is read back. If any heading landed on another page than its number says, the numbers are
+/// filled in again and printed again from the same page (the HTML is not loaded twice); the page column has a fixed
+/// width, so the numbers cannot change the contents' length. A layout that will not settle after
+/// <see cref="MaxPasses"/> prints is an error rather than a wrong contents page.</item>
 /// </list>
 /// Deterministic: the same HTML gives the same layout, so the same numbers and the same PDF.
 /// </summary>
-internal sealed class ContentsPass(IPage page, string encodedFooter)
+internal sealed class ContentsPass(IPage page, string encodedFooter, bool predict)
 {
     public const int MaxPasses = 4;
+
+    private const int TopMm = 15;
+    private const int BottomMm = 18;
+    private const int SideMm = 15;
+
+    /// <summary>The printed page's content box: Playwright's "A4" is 8.27 × 11.7 in, less the margins below.</summary>
+    private static readonly (double Width, double Height) PageArea = PageLayoutProbe.PageArea(8.27, 11.7, TopMm, BottomMm, SideMm, SideMm);
 
     private const string FindEntries =
         "() => [...new Set([...document.querySelectorAll('[data-contents-page]')].map(e => e.getAttribute('data-contents-page')))]";
@@ -66,10 +74,17 @@ internal sealed class ContentsPass(IPage page, string encodedFooter)
             throw new InvalidOperationException("The contents page cannot be numbered: " + string.Join("; ", problems) + ".");
         }
 
-        var pdf = await PrintPassAsync(final: false);
+        // Most packs print once: the numbers are predicted from a probe layout and the final print checked below.
+        // Without a prediction, a quicker draft print (untagged, no outline) finds them.
+        var filled = predict ? await PageLayoutProbe.PredictAsync(page, ids, PageArea) : null;
+        if (filled is not null)
+        {
+            await page.EvaluateAsync(FillNumbers, filled);
+        }
+
+        var pdf = await PrintPassAsync(final: filled is not null);
         var first = watch.Elapsed;
         watch.Restart();
-        Dictionary<string, int>? filled = null;
         for (var pass = 2; pass <= MaxPasses + 1; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -122,7 +137,7 @@ internal sealed class ContentsPass(IPage page, string encodedFooter)
             + "margin:0 15mm;display:flex;justify-content:space-between;\">"
             + $"<span>{encodedFooter}</span>"
             + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
-        Margin = new Margin { Top = "15mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
+        Margin = new Margin { Top = $"{TopMm}mm", Bottom = $"{BottomMm}mm", Left = $"{SideMm}mm", Right = $"{SideMm}mm" },
         Tagged = final,
         Outline = final,
     });

@@ -20,6 +20,13 @@ public sealed class PdfPrinterOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Predict the contents page's numbers from a probe layout and print once, checking them in the printed PDF
+    /// (see <see cref="PageLayoutProbe"/>). Off: a draft print finds them first, so every pack is printed twice.
+    /// The PDF is the same either way.
+    /// </summary>
+    public bool PredictContentsPages { get; set; } = true;
+
     public string ResolveChromiumPath()
     {
         if (!string.IsNullOrWhiteSpace(ChromiumPath))
@@ -172,7 +179,7 @@ public sealed class PdfPrinter : IAsyncDisposable
 
             var load = watch.Elapsed;
             var footer = WebUtility.HtmlEncode(footerText ?? _options.FooterText);
-            var contents = new ContentsPass(page, footer);
+            var contents = new ContentsPass(page, footer, _options.PredictContentsPages);
             var result = await contents.PrintAsync(load, cancellationToken);
             _logger.LogInformation(
                 "Printed '{Title}' ({Pages} pages, {Bytes} bytes, {Passes} passes) in {Ms} ms",
