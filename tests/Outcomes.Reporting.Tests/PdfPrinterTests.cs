@@ -101,11 +101,42 @@ public class PdfPrinterTests
     }
 
     [Test]
+    public async Task The_next_pack_reuses_the_page_and_nothing_of_the_last_one_carries_over()
+    {
+        await using var printer = new PdfPrinter(new PdfPrinterOptions());
+        var first = "<html><head><title>First</title><style>p{break-before:page}</style></head><body>"
+            + "<p><a href=\"#b\">Beta</a> <span data-contents-page=\"b\"></span></p><p id=\"b\">Beta of the first</p><p>Gamma of the first</p></body></html>";
+        var second = "<html><head><title>Second</title></head><body><p>Only the second</p></body></html>";
+
+        var one = await printer.PrintWithTimingsAsync(first, "First");
+        var two = await printer.PrintWithTimingsAsync(second, "Second");
+        using var pdf = PdfDocument.Open(two.Pdf);
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        var broken = "<html><head><title>Broken</title></head><body><p><a href=\"#gone\">Gone</a> <span data-contents-page=\"gone\"></span></p></body></html>";
+        Assert.ThrowsAsync<InvalidOperationException>(() => printer.PrintAsync(broken, "Broken"));
+        var afterFailure = await printer.PrintWithTimingsAsync(second, "Second");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(one.Pages, Is.EqualTo(3));
+            Assert.That(two.Pages, Is.EqualTo(1));
+            Assert.That(pdf.Information.Title, Is.EqualTo("Second"));
+            Assert.That(text, Does.Contain("Only the second").And.Not.Contain("first"));
+            Assert.That(afterFailure.Pages, Is.EqualTo(1));
+            Assert.That(printer.PagesOpened, Is.EqualTo(2), "one page for the first three prints; the failed print's page was closed, not kept");
+        });
+    }
+
+    [Test]
     public async Task A_print_that_hangs_restarts_chromium_tries_once_more_and_then_says_so()
     {
-        await using var printer = new PdfPrinter(new PdfPrinterOptions { Timeout = TimeSpan.FromSeconds(3) });
+        // Warmed with the usual timeout, so a slow launch on a busy machine is not taken for the hang under test.
+        var options = new PdfPrinterOptions();
+        await using var printer = new PdfPrinter(options);
         await printer.PrintAsync("<html><head><title>Warm</title></head><body>x</body></html>", "Warm");
         var launches = printer.LaunchCount;
+        options.Timeout = TimeSpan.FromSeconds(3);
 
         // A page whose script never returns: its load event never comes, as with a wedged renderer.
         var error = Assert.ThrowsAsync<TimeoutException>(() => printer.PrintAsync("<html><body><script>while (true) {}</script></body></html>", "Hung"));
