@@ -28,6 +28,7 @@ builder.Services.AddSingleton(sp => new TargetRepository(sp.GetRequiredService<O
 builder.Services.AddSingleton<UnitFrameworks>();
 builder.Services.AddSingleton<UnitScorecardQuery>();
 builder.Services.AddSingleton<MeasureDetailQuery>();
+builder.Services.AddOutcomesOpenApi();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
@@ -84,6 +85,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealth();
 app.MapApiV1();
+app.MapOutcomesOpenApi();
 app.MapRazorPages();
 await app.RunAsync();
 
