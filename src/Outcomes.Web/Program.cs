@@ -8,6 +8,7 @@ using Outcomes.Web.Configuration;
 using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
 using Outcomes.Web.Health;
+using Outcomes.Web.Measures;
 using Outcomes.Web.Security;
 using Outcomes.Web.Uploads;
 
@@ -23,6 +24,11 @@ builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
 builder.Services.AddSingleton<ReturnTemplates>();
+builder.Services.AddSingleton(sp => new TargetRepository(sp.GetRequiredService<OutcomesStore>()));
+builder.Services.AddSingleton<UnitFrameworks>();
+builder.Services.AddSingleton<UnitScorecardQuery>();
+builder.Services.AddSingleton<MeasureDetailQuery>();
+builder.Services.AddOutcomesOpenApi();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
@@ -79,6 +85,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealth();
 app.MapApiV1();
+app.MapOutcomesOpenApi();
 app.MapRazorPages();
 await app.RunAsync();
 

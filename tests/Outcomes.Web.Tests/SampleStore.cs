@@ -69,4 +69,23 @@ public sealed class SampleStore
         var user = await users.FindByUserNameAsync(userName);
         return (await new ApiTokens(new ApiTokenRepository(Store), users, TimeProvider.System).IssueAsync(user!.Id, "test")).Token;
     }
+
+    /// <summary>A new user made in another store (a test's own copy of the samples).</summary>
+    public static async Task<string> AddUserAsync(OutcomesStore store, string password, params (string Role, string Scope)[] roles)
+    {
+        var options = new AccountOptions();
+        var userName = $"user-{Guid.NewGuid():N}@council.example";
+        var created = await new UserAdministration(new UserRepository(store), new PasswordHashing(options), options, TimeProvider.System)
+            .AddAsync(userName, "Test " + string.Join(" and ", roles.Select(r => r.Role)), roles.Select(r => new RoleRequest(r.Role, r.Scope)).ToList(), password);
+        Assert.That(created.Created, Is.True, string.Join(" ", created.Problems));
+        return userName;
+    }
+
+    /// <summary>A personal API token for a user of another store.</summary>
+    public static async Task<string> TokenAsync(OutcomesStore store, string userName)
+    {
+        var users = new UserRepository(store);
+        var user = await users.FindByUserNameAsync(userName);
+        return (await new ApiTokens(new ApiTokenRepository(store), users, TimeProvider.System).IssueAsync(user!.Id, "test")).Token;
+    }
 }

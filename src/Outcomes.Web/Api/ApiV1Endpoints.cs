@@ -22,6 +22,7 @@ public static class ApiV1Endpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapReturnUpload();
+        api.MapMeasureApi();
         api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
         {
             var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));
@@ -30,7 +31,8 @@ public static class ApiV1Endpoints
                 .Select(f => new FrameworkSummary(
                     f.Code, f.Name, f.AuthorityCode, f.ReturningLevel,
                     f.Versions.Select(v => new VersionSummary(v.Version, v.EffectiveFrom, v.EffectiveTo, v.Measures.Count)).ToList()));
-        });
+        }).WithName("ListFrameworks").WithSummary("Frameworks you can see")
+            .WithDescription("The frameworks of the authorities your roles reach, with their versions and measure counts.");
 
         api.MapGet("/scorecards/{framework}/{orgUnit}", async (
             string framework, string orgUnit, string period, HttpContext context, FrameworkRepository frameworks, ScoreRepository scores, AccessPolicies policies, CancellationToken ct) =>
@@ -58,6 +60,7 @@ public static class ApiV1Endpoints
                     s.MeasureCode, Period = s.Period.Key, s.Actual, s.Target, Status = s.Status.ToString(), s.StatusLetter,
                     Direction = s.DirectionFromPrevious.ToString(), s.Comparator, England = s.ComparedWithEngland.ToString(), s.Explanation,
                 }));
-        });
+        }).WithName("GetScorecardByFramework").WithSummary("Stored scores for a framework at an org unit")
+            .WithDescription("The stored scores for the quarter (?period= required) as scoring wrote them; see GetUnitScorecard for the disclosure-controlled scorecard.");
     }
 }

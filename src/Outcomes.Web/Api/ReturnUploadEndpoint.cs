@@ -62,7 +62,10 @@ public static class ReturnUploadEndpoint
             return imported is { Stored: true }
                 ? Results.Json(Answer(mode, imported.Check, imported.VersionNumber, imported.Message), statusCode: StatusCodes.Status201Created)
                 : Results.Json(Answer(mode, imported?.Check ?? check, null, imported?.Message ?? "Nothing was stored."), statusCode: StatusCodes.Status422UnprocessableEntity);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery()
+            .WithName("UploadReturn").WithSummary("Validate or import a quarterly return")
+            .WithDescription("multipart/form-data with the .xlsx or .csv in a part named 'file'; mode=validate stores nothing, mode=import stores a return with no errors. Problems come back with their places (sheet, cell, row, measure, rule).")
+            .Produces<UploadAnswer>(StatusCodes.Status200OK).Produces<UploadAnswer>(StatusCodes.Status201Created).Produces<UploadAnswer>(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static UploadAnswer Answer(string mode, UploadCheck check, int? version, string message) => new(
