@@ -4,6 +4,7 @@ using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
 using Outcomes.Web.Accounts;
 using Outcomes.Web.Api;
+using Outcomes.Web.Approvals;
 using Outcomes.Web.Configuration;
 using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
@@ -23,6 +24,7 @@ builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
 builder.Services.AddSingleton<ReturnTemplates>();
+builder.Services.AddApprovals();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
