@@ -63,7 +63,6 @@ public sealed class IndexModel(ReturnsList returns, ReturnWorkflowService workfl
     private async Task<IActionResult> QuarterAsync(Storage.Returns.ReturnAction action, string? reason, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var field = action == Storage.Returns.ReturnAction.Lock ? "lock-quarter-reason" : "reopen-quarter-reason";
         var policy = await policies.CurrentAsync(ct);
         var framework = string.IsNullOrWhiteSpace(Framework) ? null : await frameworks.GetAsync(Framework, ct);
         var roles = SignedInUser.Roles(HttpContext);
@@ -101,6 +100,13 @@ public sealed class IndexModel(ReturnsList returns, ReturnWorkflowService workfl
             return Redirect(Link(1));
         }
 
+        var button = action == Storage.Returns.ReturnAction.Lock ? "lock-quarter" : "reopen-quarter";
+        var field = result.RuleCode switch
+        {
+            Storage.Returns.ReturnWorkflow.Rules.ReasonRequired or ReturnActions.ReasonTooLong when may => button + "-reason",
+            Storage.Returns.ReturnWorkflow.Rules.Role => "framework",
+            _ => button,
+        };
         Problems.Add(new FilterProblem(field, $"{result.Message} (rule {result.RuleCode})"));
         Response.StatusCode = ReturnActions.HttpStatus(result);
         return Page();
