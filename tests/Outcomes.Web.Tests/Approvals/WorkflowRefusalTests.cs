@@ -140,6 +140,28 @@ public sealed class WorkflowRefusalTests
     }
 
     [Test]
+    public async Task A_post_naming_no_action_is_404_and_changes_nothing()
+    {
+        var (unit, period) = await _store.FreshReturnAsync(ReturnStatus.Submitted);
+        using var browser = await _store.BrowserAsync(("administrator", "LDS"));
+        var audit = await _store.AuditRowsAsync();
+
+        var bogus = await browser.PostActionAsync(Approve.Url(unit, period), "publish", "Not an action");
+        var token = WebHost.AntiforgeryToken(await browser.GetPageAsync("/returns"));
+        var list = await browser.PostAsync(new Uri("/returns", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var auditPost = await browser.PostAsync(new Uri("/audit", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(bogus.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(auditPost.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await _store.StatusAsync(unit, period), Is.EqualTo(ReturnStatus.Submitted));
+            Assert.That(await _store.AuditRowsAsync(), Is.EqualTo(audit));
+        });
+    }
+
+    [Test]
     public async Task Another_authoritys_return_or_one_outside_the_scope_is_404_by_url_and_api_and_nothing_changes()
     {
         var q4 = PeriodParser.Parse("2018-19 Q4");

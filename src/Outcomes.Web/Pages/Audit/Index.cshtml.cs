@@ -37,6 +37,9 @@ public sealed class IndexModel(AuditTrail trail) : PageModel
         return Page();
     }
 
+    /// <summary>A post naming no action of this page (its forms always name one).</summary>
+    public IActionResult OnPost() => NotFound();
+
     public FilterProblem? ProblemWith(string field) => List.Problems.FirstOrDefault(p => p.Field == field);
 
     public string Link(int page) =>

@@ -43,6 +43,9 @@ public sealed class DetailModel(ReturnScope scope, ReturnDetail detail, ReturnAc
         return Page();
     }
 
+    /// <summary>A post naming no action of this page (its forms always name one).</summary>
+    public IActionResult OnPost() => NotFound();
+
     public Task<IActionResult> OnPostApproveAsync(string framework, string unit, string period, string? reason, CancellationToken ct) =>
         ActAsync(ReturnAction.Approve, framework, unit, period, reason, ct);
 

@@ -48,6 +48,9 @@ public sealed class IndexModel(ReturnsList returns, ReturnWorkflowService workfl
         return Page();
     }
 
+    /// <summary>A post naming no action of this page (its forms always name one).</summary>
+    public IActionResult OnPost() => NotFound();
+
     public Task<IActionResult> OnPostLockQuarterAsync(string? reason, CancellationToken ct) => QuarterAsync(Storage.Returns.ReturnAction.Lock, reason, ct);
 
     public Task<IActionResult> OnPostReopenQuarterAsync(string? reason, CancellationToken ct) => QuarterAsync(Storage.Returns.ReturnAction.Reopen, reason, ct);
