@@ -8,7 +8,7 @@ namespace Outcomes.Web.Approvals;
 /// the return's unit give the <see cref="WorkflowRole"/> (see <see cref="WorkflowRoles"/>), and
 /// <see cref="ReturnWorkflowService"/> applies the rules. A refusal changes nothing and comes back as data.
 /// </summary>
-public sealed class ReturnActions(ReturnWorkflowService workflow)
+public sealed class ReturnActions(ReturnWorkflowService workflow, ILogger<ReturnActions> logger)
 {
     /// <summary>The audit log's reason column holds this many characters.</summary>
     public const int MaxReasonLength = 1000;
@@ -19,6 +19,15 @@ public sealed class ReturnActions(ReturnWorkflowService workflow)
     public async Task<WorkflowResult> RunAsync(ScopedReturn target, string userName, ReturnAction action, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var result = await DecideAsync(target, userName, action, reason, ct);
+        logger.LogInformation(
+            "Return {Framework} {OrgUnit} {Period}: {Action} by {User} {Outcome} {Rule}",
+            target.Framework.Code, target.Unit.Code, target.Period.Key, action, userName, result.Done ? "done" : "refused", result.RuleCode);
+        return result;
+    }
+
+    private async Task<WorkflowResult> DecideAsync(ScopedReturn target, string userName, ReturnAction action, string? reason, CancellationToken ct)
+    {
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (why is { Length: > MaxReasonLength })
         {
