@@ -4,6 +4,7 @@ using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
 using Outcomes.Web.Accounts;
 using Outcomes.Web.Api;
+using Outcomes.Web.Approvals;
 using Outcomes.Web.Configuration;
 using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<UnitFrameworks>();
 builder.Services.AddSingleton<UnitScorecardQuery>();
 builder.Services.AddSingleton<MeasureDetailQuery>();
 builder.Services.AddOutcomesOpenApi();
+builder.Services.AddApprovals();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
