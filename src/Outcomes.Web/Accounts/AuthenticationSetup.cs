@@ -27,6 +27,7 @@ public static class AuthenticationSetup
         services.AddSingleton(sp => new AccountChangeRepository(sp.GetRequiredService<Storage.OutcomesStore>()));
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<UserManagement>();
+        services.AddSingleton<PersonalTokens>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<ApiTokens>();
