@@ -24,6 +24,7 @@ builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
 builder.Services.AddSingleton<ReturnTemplates>();
 builder.Services.AddOutcomesAuthentication();
+builder.Services.AddOutcomesOpenIdConnect(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {
