@@ -32,6 +32,7 @@ builder.Services.AddSingleton<MeasureDetailQuery>();
 builder.Services.AddOutcomesOpenApi();
 builder.Services.AddApprovals();
 builder.Services.AddOutcomesAuthentication();
+builder.Services.AddOutcomesOpenIdConnect(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {

@@ -17,7 +17,7 @@ public enum SignInStatus
 public sealed record SignInOutcome(SignInStatus Result, UserAccount? User, DateTimeOffset? LockedUntil);
 
 /// <summary>Local-account sign-in with lockout: the failure that reaches the limit locks the account for the configured time.</summary>
-public sealed class SignInService(UserRepository users, PasswordHashing hashing, AccountOptions options, TimeProvider clock, ILogger<SignInService> logger)
+public sealed class SignInService(UserRepository users, PasswordHashing hashing, AccountOptions options, TimeProvider clock, ILogger<SignInService> logger, AccountChangeRepository? changes = null)
 {
     public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,13 @@ public sealed class SignInService(UserRepository users, PasswordHashing hashing,
         {
             hashing.Check(null, password);
             logger.LogInformation("Sign-in refused: no user {UserName}", userName);
+            return new SignInOutcome(SignInStatus.Refused, null, null);
+        }
+
+        if (user.IsDisabled)
+        {
+            hashing.Check(null, password);
+            logger.LogWarning("Sign-in refused: user {UserId} is disabled", user.Id);
             return new SignInOutcome(SignInStatus.Refused, null, null);
         }
 
@@ -60,6 +67,11 @@ public sealed class SignInService(UserRepository users, PasswordHashing hashing,
         if (user.FailedAttempts > 0 || user.LockedUntil is not null)
         {
             await users.ClearFailedSignInsAsync(user.Id, cancellationToken);
+        }
+
+        if (changes is not null)
+        {
+            await changes.RecordSignInAsync(user.Id, now, cancellationToken);
         }
 
         logger.LogInformation("User {UserId} signed in", user.Id);

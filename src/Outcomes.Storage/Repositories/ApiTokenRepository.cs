@@ -3,28 +3,30 @@ using Dapper;
 namespace Outcomes.Storage.Repositories;
 
 /// <summary>A personal API token as stored: its name and dates, never the token itself (only its SHA-256).</summary>
-public sealed record ApiToken(long Id, long UserId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+public sealed record ApiToken(long Id, long UserId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt = null)
 {
     public bool IsRevoked => RevokedAt is not null;
+
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
 }
 
 /// <summary>Personal API tokens, found by the SHA-256 of the token a caller presents.</summary>
 public sealed class ApiTokenRepository(OutcomesStore store)
 {
     private const string Columns =
-        "id AS Id, user_id AS UserId, name AS Name, created_at AS CreatedAt, last_used_at AS LastUsedAt, revoked_at AS RevokedAt";
+        "id AS Id, user_id AS UserId, name AS Name, created_at AS CreatedAt, last_used_at AS LastUsedAt, revoked_at AS RevokedAt, expires_at AS ExpiresAt";
 
     internal static readonly ProviderSql Insert = new(
         "api-tokens.insert",
         """
-        INSERT INTO api_tokens (user_id, name, token_sha256, created_at, last_used_at, revoked_at)
-        VALUES (@UserId, @Name, @TokenSha256, @CreatedAt, NULL, NULL)
+        INSERT INTO api_tokens (user_id, name, token_sha256, created_at, last_used_at, revoked_at, expires_at)
+        VALUES (@UserId, @Name, @TokenSha256, @CreatedAt, NULL, NULL, @ExpiresAt)
         RETURNING id;
         """,
         """
-        INSERT INTO api_tokens (user_id, name, token_sha256, created_at, last_used_at, revoked_at)
+        INSERT INTO api_tokens (user_id, name, token_sha256, created_at, last_used_at, revoked_at, expires_at)
         OUTPUT INSERTED.id
-        VALUES (@UserId, @Name, @TokenSha256, @CreatedAt, NULL, NULL);
+        VALUES (@UserId, @Name, @TokenSha256, @CreatedAt, NULL, NULL, @ExpiresAt);
         """);
 
     internal static readonly ProviderSql FindActive = new(
@@ -44,11 +46,15 @@ public sealed class ApiTokenRepository(OutcomesStore store)
         "UPDATE api_tokens SET revoked_at = @At WHERE id = @Id AND user_id = @UserId AND revoked_at IS NULL;");
 
     /// <summary>Stores a token's hash for a user; returns its id.</summary>
-    public async Task<long> CreateAsync(long userId, string name, string tokenSha256, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<long> CreateAsync(long userId, string name, string tokenSha256, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        CreateAsync(userId, name, tokenSha256, at, null, cancellationToken);
+
+    /// <summary>Stores a token's hash for a user, usable until <paramref name="expiresAt"/> (null: until revoked); returns its id.</summary>
+    public async Task<long> CreateAsync(long userId, string name, string tokenSha256, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            store.Sql(Insert), new { UserId = userId, Name = name, TokenSha256 = tokenSha256, CreatedAt = at }, cancellationToken: cancellationToken));
+            store.Sql(Insert), new { UserId = userId, Name = name, TokenSha256 = tokenSha256, CreatedAt = at, ExpiresAt = expiresAt }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The unrevoked token with this hash, or null.</summary>
@@ -93,6 +99,8 @@ public sealed class ApiTokenRepository(OutcomesStore store)
 
         public DateTimeOffset? RevokedAt { get; set; }
 
-        public ApiToken ToToken() => new(Id, UserId, Name, CreatedAt, LastUsedAt, RevokedAt);
+        public DateTimeOffset? ExpiresAt { get; set; }
+
+        public ApiToken ToToken() => new(Id, UserId, Name, CreatedAt, LastUsedAt, RevokedAt, ExpiresAt);
     }
 }

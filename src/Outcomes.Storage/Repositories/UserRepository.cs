@@ -12,9 +12,14 @@ public sealed record UserAccount(
     int FailedAttempts,
     DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<RoleAssignment> Roles)
+    IReadOnlyList<RoleAssignment> Roles,
+    DateTimeOffset? DisabledAt = null,
+    DateTimeOffset? LastSignedInAt = null)
 {
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>A disabled account keeps its record and history but may not sign in or use its tokens.</summary>
+    public bool IsDisabled => DisabledAt is not null;
 }
 
 /// <summary>An account to create. The hash is made by the caller (the store never sees a password).</summary>
@@ -31,7 +36,8 @@ public sealed class UserRepository(OutcomesStore store)
 {
     private const string UserColumns =
         "id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, " +
-        "failed_attempts AS FailedAttempts, locked_until AS LockedUntil, created_at AS CreatedAt";
+        "failed_attempts AS FailedAttempts, locked_until AS LockedUntil, created_at AS CreatedAt, " +
+        "disabled_at AS DisabledAt, last_signed_in_at AS LastSignedInAt";
 
     internal static readonly ProviderSql Insert = new(
         "users.insert",
@@ -225,7 +231,9 @@ public sealed class UserRepository(OutcomesStore store)
         var byUser = roles.ToLookup(r => r.UserId);
         return rows.Select(r => new UserAccount(
                 r.Id, r.UserName, r.DisplayName, r.PasswordHash, r.FailedAttempts, r.LockedUntil, r.CreatedAt,
-                byUser[r.Id].Select(x => new RoleAssignment(Enum.Parse<Role>(x.Role), x.ScopeCode)).ToList()))
+                byUser[r.Id].Select(x => new RoleAssignment(Enum.Parse<Role>(x.Role), x.ScopeCode)).ToList(),
+                r.DisabledAt,
+                r.LastSignedInAt))
             .ToList();
     }
 
@@ -244,6 +252,10 @@ public sealed class UserRepository(OutcomesStore store)
         public DateTimeOffset? LockedUntil { get; set; }
 
         public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset? DisabledAt { get; set; }
+
+        public DateTimeOffset? LastSignedInAt { get; set; }
     }
 
     private sealed class RoleRow

@@ -24,6 +24,10 @@ public static class AuthenticationSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new UserRepository(sp.GetRequiredService<Storage.OutcomesStore>()));
         services.AddSingleton(sp => new ApiTokenRepository(sp.GetRequiredService<Storage.OutcomesStore>()));
+        services.AddSingleton(sp => new AccountChangeRepository(sp.GetRequiredService<Storage.OutcomesStore>()));
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UserManagement>();
+        services.AddSingleton<PersonalTokens>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<ApiTokens>();
@@ -69,7 +73,7 @@ public static class AuthenticationSetup
         var user = id is { } userId
             ? await context.HttpContext.RequestServices.GetRequiredService<UserRepository>().GetAsync(userId, context.HttpContext.RequestAborted)
             : null;
-        if (user is null)
+        if (user is null || user.IsDisabled)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Outcomes.Storage.Repositories;
+using Outcomes.Web.Configuration;
+
+namespace Outcomes.Web.Accounts;
+
+/// <summary>
+/// OpenID Connect sign-in when "Outcomes:OpenIdConnect:Enabled" is true: the authorisation-code flow with PKCE, the
+/// id_token's signature, issuer, audience and nonce checked by the handler. The identity is then matched to a local
+/// user by the configured claim; the session is the same cookie as a local sign-in, naming the local user, so the
+/// local roles (never the provider's) give the permissions. Unknown or disabled users and failed sign-ins end on
+/// /sign-in/refused with a sentence, never a stack trace.
+/// </summary>
+public static class OpenIdConnectSetup
+{
+    public const string SchemeName = "OpenIdConnect";
+
+    public static IServiceCollection AddOutcomesOpenIdConnect(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OpenIdConnectSignInOptions.SectionName);
+        services.AddOptions<OpenIdConnectSignInOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenIdConnectSignInOptions>, OpenIdConnectSignInOptionsValidator>();
+        if (!section.GetValue<bool>(nameof(OpenIdConnectSignInOptions.Enabled)))
+        {
+            return services;
+        }
+
+        services.AddAuthentication().AddOpenIdConnect(SchemeName, _ => { });
+        services.AddOptions<OpenIdConnectOptions>(SchemeName).Configure<IOptions<OpenIdConnectSignInOptions>, IOptions<OutcomesWebOptions>>((o, settings, web) =>
+        {
+            var s = settings.Value;
+            o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            o.Authority = s.Authority;
+            o.ClientId = s.ClientId;
+            o.ClientSecret = s.ClientSecret;
+            o.CallbackPath = s.CallbackPath;
+            o.RequireHttpsMetadata = s.RequireHttpsMetadata;
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
+            o.UsePkce = true;
+            o.MapInboundClaims = false;
+            o.SaveTokens = false;
+            o.GetClaimsFromUserInfoEndpoint = false;
+            o.Scope.Clear();
+            o.Scope.Add("openid");
+            o.Scope.Add("profile");
+            o.Scope.Add("email");
+            if (web.Value.LoopbackHttp)
+            {
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+
+            o.Events = new OpenIdConnectEvents
+            {
+                OnTokenValidated = MatchLocalUserAsync,
+                OnRemoteFailure = RefuseAsync,
+            };
+        });
+        return services;
+    }
+
+    private static async Task MatchLocalUserAsync(TokenValidatedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var settings = services.GetRequiredService<IOptions<OpenIdConnectSignInOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdConnectSetup));
+        var userName = context.Principal?.FindFirst(settings.UserNameClaim)?.Value?.Trim();
+        if (string.IsNullOrEmpty(userName))
+        {
+            logger.LogWarning("OpenID Connect sign-in refused: the id_token has no {Claim} claim", settings.UserNameClaim);
+            Refuse(context, "no-claim");
+            return;
+        }
+
+        var users = services.GetRequiredService<UserRepository>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var changes = services.GetRequiredService<AccountChangeRepository>();
+        var user = await users.FindByUserNameAsync(userName, context.HttpContext.RequestAborted);
+        if (user is null && !settings.RefuseUnknownUsers)
+        {
+            var created = await changes.CreateAsync(new NewUser(userName, context.Principal?.FindFirst("name")?.Value ?? userName, null, []), "openid-connect", clock.GetUtcNow(), context.HttpContext.RequestAborted);
+            user = created.Created ? await users.GetAsync(created.Id, context.HttpContext.RequestAborted) : null;
+        }
+
+        if (user is null || user.IsDisabled)
+        {
+            logger.LogWarning("OpenID Connect sign-in refused: {UserName} is {Why}", userName, user is null ? "not a user here" : "disabled");
+            Refuse(context, "unknown");
+            return;
+        }
+
+        await changes.RecordSignInAsync(user.Id, clock.GetUtcNow(), context.HttpContext.RequestAborted);
+        logger.LogInformation("User {UserId} signed in through OpenID Connect", user.Id);
+        context.Principal = SignedInUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    private static void Refuse(TokenValidatedContext context, string reason)
+    {
+        context.Response.Redirect("/sign-in/refused?reason=" + reason);
+        context.HandleResponse();
+    }
+
+    private static Task RefuseAsync(RemoteFailureContext context)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdConnectSetup))
+            .LogWarning(context.Failure, "OpenID Connect sign-in failed");
+        context.Response.Redirect("/sign-in/refused?reason=failed");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+}
