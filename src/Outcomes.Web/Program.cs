@@ -23,6 +23,7 @@ builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
 builder.Services.AddSingleton<ReturnTemplates>();
+builder.Services.AddSingleton<Outcomes.Web.Frameworks.FrameworkCatalogue>();
 builder.Services.AddOutcomesAuthentication();
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>

@@ -22,6 +22,7 @@ public static class ApiV1Endpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapReturnUpload();
+        api.MapFrameworkEndpoints();
         api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
         {
             var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));
