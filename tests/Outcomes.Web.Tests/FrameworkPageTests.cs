@@ -210,6 +210,58 @@ public sealed class FrameworkPageTests
         });
     }
 
+    [Test]
+    public async Task A_new_version_after_a_closed_one_is_stored_with_who_loaded_it()
+    {
+        const string organisation = """
+            authority:
+              code: TSW
+              name: Testshire County Council
+              gss_code: E10000099
+            units:
+              - code: TSW-CL1
+                name: North cluster
+                type: cluster
+                parent: TSW
+            """;
+        const string measures = """
+            measures:
+              - code: TW1
+                title: Families supported
+                unit: count
+                polarity: higher
+                aggregation: sum
+                frequency: quarterly
+            """;
+        var v1 = "framework: TSW-FW\nname: Testshire outcomes\nversion: 1\neffective_from: 2016-04-01\neffective_to: 2019-03-31\nscheme: rag\nreturning_level: cluster\n" + measures;
+        var v2 = v1.Replace("version: 1", "version: 2", StringComparison.Ordinal).Replace("effective_from: 2016-04-01\neffective_to: 2019-03-31", "effective_from: 2019-04-01", StringComparison.Ordinal);
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("outcomes-tsw-").FullName, "testshire");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "organisation.yaml"), organisation);
+        await File.WriteAllTextAsync(Path.Combine(folder, "framework.v1.yaml"), v1);
+        var first = await new Application.Frameworks.FrameworkLoadingService(_store.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Application.Frameworks.FrameworkLoadingService>.Instance).LoadAsync(folder);
+        Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        Assert.That(first.Succeeded, Is.True, string.Join("; ", first.Problems));
+        var email = await _store.AddUserAsync(("administrator", "TSW"));
+        using var browser = _host.Browser();
+        await browser.SignInAsync(email, WebHost.Password);
+
+        var loaded = await PostFileAsync(browser, "/frameworks/TSW-FW/load", "testshire.zip", FrameworkTestStore.Zip("testshire", new Dictionary<string, string>
+        {
+            ["organisation.yaml"] = organisation, ["framework.v1.yaml"] = v1, ["framework.v2.yaml"] = v2,
+        }));
+        var html = await loaded.Content.ReadAsStringAsync();
+        var list = await browser.GetPageAsync("/frameworks");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(loaded.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+            Assert.That(html, Does.Contain("Framework loaded").And.Contain("Loaded version 2 of TSW-FW"));
+            Assert.That((await new FrameworkRepository(_store.Store).GetAsync("TSW-FW"))!.Versions.Select(v => v.Version), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(list, Does.Contain("Version 2").And.Contain($"by {email}"), "the current version and who loaded it");
+        });
+    }
+
     private async Task<HttpClient> SignedInAsync(string role, string scope)
     {
         var email = await _store.AddUserAsync((role, scope));

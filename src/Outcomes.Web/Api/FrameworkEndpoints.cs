@@ -89,7 +89,7 @@ public static class FrameworkEndpoints
                 return Results.BadRequest(new ApiV1Endpoints.Problem("A signed-in browser must send the antiforgery token; scripts should use an API token."));
             }
 
-            var (fileName, bytes) = await ReadBodyAsync(context.Request, options.Value.Uploads.MaxBytes, ct);
+            var (fileName, bytes) = await ReadBodyAsync(context.Request, ct);
             if (bytes is null)
             {
                 return Results.BadRequest(new ApiV1Endpoints.Problem(
@@ -118,7 +118,7 @@ public static class FrameworkEndpoints
 
     private static TargetProblem Place(ImportIssue i) => new(i.Place, i.Sheet, i.Cell, i.Row, i.MeasureCode, i.RuleCode, i.Message);
 
-    private static async Task<(string FileName, byte[]? Bytes)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    private static async Task<(string FileName, byte[]? Bytes)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.HasFormContentType)
         {

@@ -14,7 +14,7 @@ namespace Outcomes.Web.Pages.Frameworks;
 /// by unit and financial year (a GET form, so it works without JavaScript). A reader below the authority sees the
 /// framework's defaults and the targets of the units in their scope; another authority's framework is a 404.
 /// </summary>
-public sealed class DetailModel(FrameworkCatalogue catalogue, OutcomesStore store) : PageModel
+public sealed class DetailModel(FrameworkCatalogue catalogue, OutcomesStore store, TimeProvider clock) : PageModel
 {
     public FrameworkAccess Access { get; private set; } = null!;
 
@@ -50,7 +50,7 @@ public sealed class DetailModel(FrameworkCatalogue catalogue, OutcomesStore stor
             .Select(c => (c, access.Policy.Hierarchy.TryGet(c, out var u) ? u.Name : c)).OrderBy(u => u.c, StringComparer.Ordinal).ToList();
         var firstYear = access.Framework.Versions.Select(v => v.EffectiveFrom).DefaultIfEmpty(new DateOnly(2016, 4, 1)).Min();
         var start = firstYear.Month >= 4 ? firstYear.Year : firstYear.Year - 1;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var end = Math.Max(start, now.Month >= 4 ? now.Year : now.Year - 1);
         Years = Enumerable.Range(start, end - start + 1).ToList();
 
