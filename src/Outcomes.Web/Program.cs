@@ -31,6 +31,7 @@ builder.Services.AddSingleton<UnitScorecardQuery>();
 builder.Services.AddSingleton<MeasureDetailQuery>();
 builder.Services.AddOutcomesOpenApi();
 builder.Services.AddApprovals();
+builder.Services.AddSingleton<Outcomes.Web.Frameworks.FrameworkCatalogue>();
 builder.Services.AddOutcomesAuthentication();
 builder.Services.AddOutcomesOpenIdConnect(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");

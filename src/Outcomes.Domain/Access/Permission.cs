@@ -20,6 +20,9 @@ public enum Permission
 
     /// <summary>Add users and grant roles within the scope.</summary>
     ManageUsers,
+
+    /// <summary>Load a new framework version or its targets; held over the authority (a framework belongs to one).</summary>
+    ManageFrameworks,
 }
 
 /// <summary>Which role grants which permission (before scope is considered).</summary>

@@ -54,6 +54,13 @@ public sealed class AuditRepository(OutcomesStore store)
         return rows.Select(r => new AuditEntry(r.Id, r.ChangedBy, r.ChangedAt, r.TableName, r.RowKey, r.OldValue, r.NewValue, r.Reason)).ToList();
     }
 
+    /// <summary>Adds one row on its own (for changes that are not written inside another repository's transaction).</summary>
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(store.Sql(Insert), entry, cancellationToken: cancellationToken));
+    }
+
     internal static Task WriteAsync(
         OutcomesStore store, DbConnection connection, DbTransaction transaction, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(store.Sql(Insert), entries.ToList(), transaction, cancellationToken: cancellationToken));

@@ -24,6 +24,7 @@ public static class ApiV1Endpoints
         api.MapReturnUpload();
         api.MapMeasureApi();
         api.MapReturnWorkflow();
+        api.MapFrameworkEndpoints();
         api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
         {
             var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));
