@@ -20,6 +20,9 @@ public enum Permission
 
     /// <summary>Add users and grant roles within the scope.</summary>
     ManageUsers,
+
+    /// <summary>Ask for a board or scrutiny pack (PDF and Excel) to be made.</summary>
+    GeneratePack,
 }
 
 /// <summary>Which role grants which permission (before scope is considered).</summary>
@@ -28,8 +31,8 @@ public static class RolePermissions
     public static bool Grants(Role role, Permission permission) => role switch
     {
         Role.Administrator => true,
-        Role.PerformanceOfficer => permission is Permission.View or Permission.SubmitReturn,
-        Role.Approver => permission is Permission.View or Permission.ApproveReturn or Permission.LockReturn,
+        Role.PerformanceOfficer => permission is Permission.View or Permission.SubmitReturn or Permission.GeneratePack,
+        Role.Approver => permission is Permission.View or Permission.ApproveReturn or Permission.LockReturn or Permission.GeneratePack,
         Role.BoardMember or Role.ScrutinyMember => permission is Permission.View,
         _ => false,
     };
