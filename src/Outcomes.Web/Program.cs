@@ -8,6 +8,7 @@ using Outcomes.Web.Configuration;
 using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
 using Outcomes.Web.Health;
+using Outcomes.Web.Packs;
 using Outcomes.Web.Security;
 using Outcomes.Web.Uploads;
 
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddSingleton<ReturnUploads>();
 builder.Services.AddSingleton<ReturnTemplates>();
 builder.Services.AddOutcomesAuthentication();
+builder.Services.AddPacks(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {
@@ -79,6 +81,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealth();
 app.MapApiV1();
+app.MapPackApi();
 app.MapRazorPages();
 await app.RunAsync();
 
