@@ -10,6 +10,7 @@ using Outcomes.Web.Dashboard;
 using Outcomes.Web.Frontend;
 using Outcomes.Web.Health;
 using Outcomes.Web.Measures;
+using Outcomes.Web.Packs;
 using Outcomes.Web.Security;
 using Outcomes.Web.Uploads;
 
@@ -34,6 +35,7 @@ builder.Services.AddApprovals();
 builder.Services.AddSingleton<Outcomes.Web.Frameworks.FrameworkCatalogue>();
 builder.Services.AddOutcomesAuthentication();
 builder.Services.AddOutcomesOpenIdConnect(builder.Configuration);
+builder.Services.AddPacks(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {
@@ -90,6 +92,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapApiV1();
 app.MapOutcomesOpenApi();
+app.MapPackApi();
 app.MapRazorPages();
 await app.RunAsync();
 

@@ -19,8 +19,8 @@ public sealed class AccessPolicyTests
     private static readonly (Role Role, Permission[] Granted)[] Grants =
     [
         (Role.Administrator, Enum.GetValues<Permission>()),
-        (Role.PerformanceOfficer, [Permission.View, Permission.SubmitReturn]),
-        (Role.Approver, [Permission.View, Permission.ApproveReturn, Permission.LockReturn]),
+        (Role.PerformanceOfficer, [Permission.View, Permission.SubmitReturn, Permission.GeneratePack]),
+        (Role.Approver, [Permission.View, Permission.ApproveReturn, Permission.LockReturn, Permission.GeneratePack]),
         (Role.BoardMember, [Permission.View]),
         (Role.ScrutinyMember, [Permission.View]),
     ];

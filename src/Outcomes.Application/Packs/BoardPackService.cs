@@ -21,10 +21,18 @@ public sealed record RenderedPack(
 /// </summary>
 public sealed class BoardPackService(OutcomesStore store, TemplateRenderer renderer, PdfPrinter printer, ILogger<BoardPackService> logger)
 {
+    public Task<RenderedPack> RenderAsync(
+        string frameworkCode, string orgUnitCode, Period period, PackSettings settings, string outputFolder, CancellationToken ct = default) =>
+        RenderAsync(frameworkCode, orgUnitCode, period, settings, outputFolder, null, ct);
+
+    /// <summary>Renders the pack as above, saying which stage it has reached (the web's pack jobs show it).</summary>
     public async Task<RenderedPack> RenderAsync(
-        string frameworkCode, string orgUnitCode, Period period, PackSettings settings, string outputFolder, CancellationToken ct = default)
+        string frameworkCode, string orgUnitCode, Period period, PackSettings settings, string outputFolder, IProgress<PackProgress>? progress,
+        CancellationToken ct = default)
     {
+        progress?.Report(PackProgress.LoadingScores);
         var (model, scoreCount, data, built) = await BuildModelAsync(frameworkCode, orgUnitCode, period, settings, ct);
+        progress?.Report(PackProgress.PrintingPdf);
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outputFolder);
         var stem = Path.Combine(outputFolder, $"board-pack_{model.OrgUnitCode}_{period.Key.Replace(' ', '_')}");
@@ -33,6 +41,7 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
         var print = await printer.PrintWithTimingsAsync(html, model.DocumentTitle, model.CouncilName, ct);
         await File.WriteAllBytesAsync(stem + ".pdf", print.Pdf, ct);
         clock.Restart();
+        progress?.Report(PackProgress.WritingWorkbook);
         ExcelPackWriter.Write(model, stem + ".xlsx");
         var timings = new PackTimings(data, built, templated, print, clock.Elapsed);
         logger.LogInformation("Board pack for {Unit} {Period}: {Pdf}", model.OrgUnitCode, period.Key, stem + ".pdf");

@@ -26,9 +26,16 @@ public sealed record RenderedScrutinyPack(
 /// </summary>
 public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer renderer, PdfPrinter printer, ILogger<ScrutinyPackService> logger)
 {
+    public Task<RenderedScrutinyPack> RenderAsync(
+        string frameworkCode, Period period, PackSettings settings, ScrutinySettings scrutiny, string outputFolder, CancellationToken ct = default) =>
+        RenderAsync(frameworkCode, period, settings, scrutiny, outputFolder, null, ct);
+
+    /// <summary>Renders the pack as above, saying which stage it has reached (the web's pack jobs show it).</summary>
     public async Task<RenderedScrutinyPack> RenderAsync(
-        string frameworkCode, Period period, PackSettings settings, ScrutinySettings scrutiny, string outputFolder, CancellationToken ct = default)
+        string frameworkCode, Period period, PackSettings settings, ScrutinySettings scrutiny, string outputFolder, IProgress<PackProgress>? progress,
+        CancellationToken ct = default)
     {
+        progress?.Report(PackProgress.LoadingScores);
         var clock = Stopwatch.StartNew();
         var framework = await new FrameworkRepository(store).GetAsync(frameworkCode, ct)
             ?? throw new InvalidOperationException($"Framework '{frameworkCode}' is not in the store.");
@@ -57,6 +64,7 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
         var data = clock.Elapsed;
         clock.Restart();
+        progress?.Report(PackProgress.BuildingPack);
         var model = ScrutinyPackModelBuilder.Build(new ScrutinyPackInput
         {
             Version = version,
@@ -75,12 +83,14 @@ public sealed class ScrutinyPackService(OutcomesStore store, TemplateRenderer re
         var path = Path.Combine(outputFolder, $"scrutiny-pack_{authority.Code}_{period.Key.Replace(' ', '_')}.pdf");
         var built = clock.Elapsed;
         clock.Restart();
+        progress?.Report(PackProgress.PrintingPdf);
         var html = await renderer.RenderScrutinyPackAsync(model);
         var templated = clock.Elapsed;
         var print = await printer.PrintWithTimingsAsync(html, model.DocumentTitle, model.CouncilName, ct);
         await File.WriteAllBytesAsync(path, print.Pdf, ct);
         clock.Restart();
         var excelPath = Path.ChangeExtension(path, ".xlsx");
+        progress?.Report(PackProgress.WritingWorkbook);
         ScrutinyExcelWriter.Write(model, excelPath);
         logger.LogInformation("Scrutiny pack for {Authority} {Period}: {Pdf} and {Excel}", authority.Code, period.Key, path, excelPath);
         return new RenderedScrutinyPack(

@@ -23,6 +23,8 @@ public enum Permission
 
     /// <summary>Load a new framework version or its targets; held over the authority (a framework belongs to one).</summary>
     ManageFrameworks,
+    /// <summary>Ask for a board or scrutiny pack (PDF and Excel) to be made.</summary>
+    GeneratePack,
 }
 
 /// <summary>Which role grants which permission (before scope is considered).</summary>
@@ -31,8 +33,8 @@ public static class RolePermissions
     public static bool Grants(Role role, Permission permission) => role switch
     {
         Role.Administrator => true,
-        Role.PerformanceOfficer => permission is Permission.View or Permission.SubmitReturn,
-        Role.Approver => permission is Permission.View or Permission.ApproveReturn or Permission.LockReturn,
+        Role.PerformanceOfficer => permission is Permission.View or Permission.SubmitReturn or Permission.GeneratePack,
+        Role.Approver => permission is Permission.View or Permission.ApproveReturn or Permission.LockReturn or Permission.GeneratePack,
         Role.BoardMember or Role.ScrutinyMember => permission is Permission.View,
         _ => false,
     };

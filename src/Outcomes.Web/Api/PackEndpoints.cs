@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Outcomes.Storage.Repositories;
+using Outcomes.Web.Accounts;
+using Outcomes.Web.Packs;
+
+namespace Outcomes.Web.Api;
+
+/// <summary>
+/// POST /api/v1/packs with JSON {kind, framework, unit, period} queues a pack (202 Accepted, Location: the job);
+/// GET /api/v1/packs/{id} says where it is; GET /api/v1/packs/{id}/pdf and /xlsx download it once done. A job, framework
+/// or unit outside the caller's scope answers 404, exactly as one that does not exist. A cookie caller must send the
+/// antiforgery token (header RequestVerificationToken); a token caller need not.
+/// </summary>
+public static class PackEndpoints
+{
+    public sealed record PackRequestBody(string? Kind, string? Framework, string? Unit, string? Period);
+
+    public sealed record FieldProblem(string Field, string Message);
+
+    public sealed record Problems(string Message, IReadOnlyList<FieldProblem> Fields);
+
+    public sealed record PackJobAnswer(
+        long Id, string Kind, string Framework, string OrgUnit, string Period, string Status, string Stage, int Percent,
+        string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+        int? Pages, long? PdfBytes, long? XlsxBytes, string? Pdf, string? Xlsx);
+
+    public static void MapPackApi(this WebApplication app)
+    {
+        var packs = app.MapGroup("/api/v1/packs").RequireAuthorization();
+        packs.MapPost("/", async (HttpContext context, PackRequestBody? body, PackRequests requests, IAntiforgery antiforgery, CancellationToken ct) =>
+        {
+            if (!BearerTokenHandler.HasBearerToken(context.Request) && !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest(new ApiV1Endpoints.Problem("A signed-in browser must send the antiforgery token; scripts should use an API token."));
+            }
+
+            if (body is null)
+            {
+                return Results.BadRequest(new ApiV1Endpoints.Problem("Send JSON: {\"kind\": \"board\" or \"scrutiny\", \"framework\": …, \"unit\": …, \"period\": \"2018-19 Q4\"}."));
+            }
+
+            var asked = await requests.AskAsync(SignedInUser.Get(context)!, new PackAsk(body.Kind, body.Framework, body.Unit, body.Period), ct);
+            var fields = asked.Problems.Select(p => new FieldProblem(p.Key, p.Value)).ToList();
+            if (asked.NotFound)
+            {
+                return Results.NotFound(new ApiV1Endpoints.Problem($"No framework '{body.Framework}' with org unit '{body.Unit}'."));
+            }
+
+            if (asked.Forbidden)
+            {
+                return Results.Json(new Problems("None of your roles lets you generate packs for this unit.", fields), statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (asked.QueueFull)
+            {
+                return Results.Json(new ApiV1Endpoints.Problem("Too many packs are waiting; try again when some have finished."), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (asked.JobId is not { } id)
+            {
+                return Results.BadRequest(new Problems("The request has problems: nothing was queued.", fields));
+            }
+
+            var job = await context.RequestServices.GetRequiredService<PackJobRepository>().GetAsync(id, ct);
+            return Results.Accepted($"/api/v1/packs/{id}", Answer(job!));
+        }).DisableAntiforgery();
+
+        packs.MapGet("/{id:long}", async (long id, HttpContext context, PackAccess access, CancellationToken ct) =>
+            await access.FindAsync(SignedInUser.Roles(context), id, ct) is { } job
+                ? Results.Ok(Answer(job))
+                : NotFound(id));
+
+        packs.MapGet("/{id:long}/{format:regex(^(pdf|xlsx)$)}", async (long id, string format, HttpContext context, PackAccess access, CancellationToken ct) =>
+        {
+            if (await access.FindAsync(SignedInUser.Roles(context), id, ct) is not { } job)
+            {
+                return NotFound(id);
+            }
+
+            return access.Download(job, format) is { } file
+                ? Results.File(file.FullPath, file.ContentType, file.FileName)
+                : Results.Json(new ApiV1Endpoints.Problem($"Pack job {id} is {PackJobRepository.StatusText(job.Status)}: there is no file to download."), statusCode: StatusCodes.Status409Conflict);
+        });
+    }
+
+    private static IResult NotFound(long id) => Results.NotFound(new ApiV1Endpoints.Problem($"No pack job {id}."));
+
+    private static PackJobAnswer Answer(PackJob job)
+    {
+        var done = job.Status == PackJobStatus.Done;
+        return new PackJobAnswer(
+            job.Id, PackJobRepository.KindText(job.Kind), job.FrameworkCode, job.OrgUnitCode, job.PeriodKey, PackJobRepository.StatusText(job.Status),
+            job.Stage, job.Percent, job.RequestedBy, job.RequestedAt, job.StartedAt, job.FinishedAt, job.ErrorMessage,
+            done ? job.PageCount : null, job.PdfBytes, job.XlsxBytes, done ? $"/api/v1/packs/{job.Id}/pdf" : null, done ? $"/api/v1/packs/{job.Id}/xlsx" : null);
+    }
+}
