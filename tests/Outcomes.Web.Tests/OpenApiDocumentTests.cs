@@ -57,7 +57,8 @@ public sealed partial class OpenApiDocumentTests
     }
 
     // "/api/v1/units/{unit:minlength(1)}/x" → "/api/v1/units/{unit}/x", as OpenAPI writes paths.
-    private static string Template(string raw) => "/" + Constraint().Replace(raw.TrimStart('/'), "{$1}");
+    /// <summary>The route as the document names it: constraints dropped, and no trailing slash (a group mapped with "" keeps one in its raw text).</summary>
+    private static string Template(string raw) => "/" + Constraint().Replace(raw.Trim('/'), "{$1}");
 
     [GeneratedRegex(@"\{\*{0,2}([A-Za-z0-9_]+)[^}]*\}")]
     private static partial Regex Constraint();

@@ -63,7 +63,10 @@ public static class FrameworkEndpoints
                 }).ToList(),
                 (current?.Measures ?? []).Select(m => new MeasureDetail(m.Code, m.Title, m.Unit.ToString(), m.Polarity.ToString(), m.CiMethod.ToString(), m.Definition)).ToList(),
                 targets));
-        });
+        })
+            .WithName("GetFramework")
+            .WithSummary("One framework: versions, measures and targets")
+            .WithDescription("The framework's stored versions, the measures of the version in force (unit, polarity, RAG rule and tolerance, definition) and the targets you may see. Another authority's framework: 404.");
 
         api.MapPost("/frameworks/{code}/targets", async (
             string code, string? mode, HttpContext context, FrameworkCatalogue catalogue, OutcomesStore store, ILoggerFactory logs,
@@ -110,7 +113,10 @@ public static class FrameworkEndpoints
                 mode, fileName, result.Stored, result.Read.RowsRead, result.TargetsBefore, result.TargetsAfter, errors,
                 result.Read.Issues.Select(Place).ToList(), result.Rescored?.Scores, message);
             return Results.Json(answer, statusCode: result.HasErrors ? StatusCodes.Status422UnprocessableEntity : result.Stored ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).DisableAntiforgery();
+        })
+            .WithName("UploadTargets")
+            .WithSummary("Check or load a framework's targets from a spreadsheet")
+            .WithDescription("Body: the targets workbook (.xlsx) or CSV (Content-Type text/csv), or multipart 'file'. ?mode=validate checks only (200); ?mode=import replaces the framework's targets and re-scores it (201). Problems: 422 with sheet, cell, row, rule and message for each; nothing is stored. Needs ManageFrameworks over the authority (403).").DisableAntiforgery();
     }
 
     /// <summary>The same answer as for a framework that does not exist, whether it is missing or another authority's.</summary>

@@ -27,7 +27,7 @@ public static class PackEndpoints
     public static void MapPackApi(this WebApplication app)
     {
         var packs = app.MapGroup("/api/v1/packs").RequireAuthorization();
-        packs.MapPost("/", async (HttpContext context, PackRequestBody? body, PackRequests requests, IAntiforgery antiforgery, CancellationToken ct) =>
+        packs.MapPost("", async (HttpContext context, PackRequestBody? body, PackRequests requests, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!BearerTokenHandler.HasBearerToken(context.Request) && !await antiforgery.IsRequestValidAsync(context))
             {
@@ -63,12 +63,18 @@ public static class PackEndpoints
 
             var job = await context.RequestServices.GetRequiredService<PackJobRepository>().GetAsync(id, ct);
             return Results.Accepted($"/api/v1/packs/{id}", Answer(job!));
-        }).DisableAntiforgery();
+        })
+            .WithName("RequestPack")
+            .WithSummary("Ask for a board or scrutiny pack")
+            .WithDescription("JSON {kind: board|scrutiny, framework, unit, period}. 202 Accepted with Location: /api/v1/packs/{id}; the pack is made in the background (PDF and Excel). 400 with the problems for a bad request, 503 when the queue is full. Needs GeneratePack over the unit (the authority for a scrutiny pack).").DisableAntiforgery();
 
         packs.MapGet("/{id:long}", async (long id, HttpContext context, PackAccess access, CancellationToken ct) =>
             await access.FindAsync(SignedInUser.Roles(context), id, ct) is { } job
                 ? Results.Ok(Answer(job))
-                : NotFound(id));
+                : NotFound(id))
+            .WithName("GetPack")
+            .WithSummary("A pack job's status and progress")
+            .WithDescription("Status (queued, running, done, failed), the stage and percentage, when it was asked for, started and finished, pages, and the failure message if any. Out of scope: 404.");
 
         packs.MapGet("/{id:long}/{format:regex(^(pdf|xlsx)$)}", async (long id, string format, HttpContext context, PackAccess access, CancellationToken ct) =>
         {
@@ -80,7 +86,10 @@ public static class PackEndpoints
             return access.Download(job, format) is { } file
                 ? Results.File(file.FullPath, file.ContentType, file.FileName)
                 : Results.Json(new ApiV1Endpoints.Problem($"Pack job {id} is {PackJobRepository.StatusText(job.Status)}: there is no file to download."), statusCode: StatusCodes.Status409Conflict);
-        });
+        })
+            .WithName("DownloadPack")
+            .WithSummary("Download a finished pack as PDF or Excel")
+            .WithDescription("{format} is pdf or xlsx. 409 until the pack is done. Out of scope: 404.");
     }
 
     private static IResult NotFound(long id) => Results.NotFound(new ApiV1Endpoints.Problem($"No pack job {id}."));

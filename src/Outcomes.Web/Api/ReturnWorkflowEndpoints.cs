@@ -55,7 +55,10 @@ public static class ReturnWorkflowEndpoints
             return Results.Ok(new ReturnListAnswer(list.Rows.Count, number, ReturnList.PageSize, list.Page(number).Select(r => new ReturnItem(
                 r.Summary.FrameworkCode, r.Summary.OrgUnitCode, r.UnitName, r.Summary.Period.Key, StatusTags.Code(r.Summary.Status), r.Summary.Versions,
                 r.Summary.SubmittedBy, r.Summary.SubmittedAt, "/api/v1" + r.Url)).ToList()));
-        });
+        })
+            .WithName("ListReturns")
+            .WithSummary("Returns you can see")
+            .WithDescription("Returns of the org units in your scope, newest quarter first, 50 a page (?page=): filter by ?framework=, ?period= (e.g. \"2018-19 Q4\"), ?unit= and ?status= (Submitted, Approved, Locked, Reopened). Each has its status, latest version and who submitted it when.");
 
         api.MapGet("/returns/{framework}/{unit}/{period}", async (
             HttpContext context, string framework, string unit, string period, string? from, string? to, ReturnScope scope, ReturnDetail detail, CancellationToken ct) =>
@@ -78,7 +81,10 @@ public static class ReturnWorkflowEndpoints
                     view.ComparisonProblem?.Message),
                 view.Findings.Select(f => new FindingItem(f.MeasureCode, f.Kind.ToLowerInvariant(), f.Detail, f.Explained, f.Commentary)).ToList(),
                 actions));
-        });
+        })
+            .WithName("GetReturn")
+            .WithSummary("One return: versions, differences and history checks")
+            .WithDescription("The return's status and deadline, every version (file, who, when), the measure-by-measure differences between the latest two versions or ?from= and ?to=, and the history findings (outliers and jumps, explained by commentary or not). Out of scope: 404.");
 
         api.MapPost("/returns/{framework}/{unit}/{period}/{action}", async (
             HttpContext context, string framework, string unit, string period, string action, ActionRequest? body,
@@ -107,7 +113,10 @@ public static class ReturnWorkflowEndpoints
 
             var now = await scope.FindAsync(SignedInUser.Roles(context), framework, unit, period, ct);
             return Results.Ok(new ActionAnswer(target.Framework.Code, target.Unit.Code, target.Period.Key, StatusTags.Code(now?.Stored.Status ?? target.Stored.Status), result.Message));
-        }).DisableAntiforgery();
+        })
+            .WithName("ChangeReturnStatus")
+            .WithSummary("Approve, lock or reopen a return")
+            .WithDescription("{action} is approve, lock or reopen, with a JSON body {\"reason\": \"...\"} (required to reopen). 200 with the new status; a refusal is application/problem+json with the rule code: 403 not your role, 400 a missing reason, 409 the return's status or missing commentary. Out of scope: 404.").DisableAntiforgery();
     }
 
     private static IResult NoReturn(string framework, string unit, string period) =>
