@@ -21,7 +21,7 @@ public static class LoadTestMain
         using var store = await SampleStoreFile.BuildAsync(root);
         using var server = LoopbackServer.Start(store.Path);
         Console.WriteLine($"Server on {server.BaseAddress}; warming up with one reader (10 dashboards, not counted)...");
-        await new LoadRun(server, store).RunAsync(plan with { Readers = 1, RequestsPerReader = 10, Uploads = 1, UploadPeriod = "2019-20 Q4" });
+        await new LoadRun(server, store).RunAsync(plan with { Readers = 1, RequestsPerReader = 10, Uploads = 1, UploadPeriod = "2019-20 Q1" });
 
         var result = await new LoadRun(server, store).RunAsync(plan);
         Console.WriteLine(LoadReport.Describe(result));
