@@ -41,7 +41,7 @@ public sealed class LiveSite
         }
 
         _store = await SampleStoreFile.BuildAsync(RepositoryRoot);
-        _server = LoopbackServer.Start(_store.Path);
+        _server = LoopbackServer.Start(_store.Path, RepositoryRoot);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -19,7 +19,7 @@ public static class LoadTestMain
         Console.WriteLine($"{DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average before: {LoadAverage()}");
         Console.WriteLine("Building the sample store (as make demo, without packs)...");
         using var store = await SampleStoreFile.BuildAsync(root);
-        using var server = LoopbackServer.Start(store.Path);
+        using var server = LoopbackServer.Start(store.Path, root);
         Console.WriteLine($"Server on {server.BaseAddress}; warming up with one reader (10 dashboards, not counted)...");
         await new LoadRun(server, store).RunAsync(plan with { Readers = 1, RequestsPerReader = 10, Uploads = 1, UploadPeriod = "2019-20 Q1" });
 

@@ -26,11 +26,13 @@ public sealed class LoopbackServer : IDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static LoopbackServer Start(string dbFile)
+    /// <summary>Starts the host over <paramref name="dbFile"/>, with src/Outcomes.Web under <paramref name="repositoryRoot"/> as its content root (for the built GOV.UK Frontend).</summary>
+    public static LoopbackServer Start(string dbFile, string repositoryRoot)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            b.UseContentRoot(Path.Combine(repositoryRoot, "src", "Outcomes.Web"));
             b.UseSetting("Outcomes:Store:Provider", "Sqlite");
             b.UseSetting("Outcomes:Store:ConnectionString", StoreOptions.SqliteConnectionString(dbFile));
             b.UseSetting("Outcomes:LoopbackHttp", "true");
