@@ -5,7 +5,7 @@ OUT ?= out
 CLI := dotnet run --project src/Outcomes.Cli -c $(CONFIG) --
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test serve bench clean
+.PHONY: setup demo test serve bench loadtest clean
 
 ## setup: Debian packages the product and its tests use (Chromium prints the PDF packs; poppler renders them for checks).
 setup:
@@ -21,6 +21,11 @@ setup:
 	    || echo "GOV.UK Frontend was not built: the web pages will work, unstyled."; \
 	else \
 	  echo "npm not found: the web pages will work, unstyled (apt-get install npm to style them)."; \
+	fi
+	@# axe-core for the browser tests' accessibility check (npm, pinned by package-lock.json); without it those tests fail and say so.
+	@if command -v npm >/dev/null; then \
+	  (cd tests/Outcomes.Web.BrowserTests && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+	    || echo "axe-core was not installed: the browser tests' accessibility checks will fail until it is."; \
 	fi
 
 ## demo: fresh SQLite store, every sample framework and return loaded and scored, packs written to out/.
@@ -43,6 +48,12 @@ serve: setup
 ## contents pass) and `outcomes bench import` imports (figures go to docs/performance.md by hand, with machine and date).
 bench: setup
 	$(CLI) bench
+
+## loadtest: the web service on a loopback port over a fresh sample store, 50 signed-in readers of dashboards and 5
+## concurrent uploads (validate, confirm); prints p50/p95/max per request kind and errors, then checks every upload
+## was stored exactly once (figures go to docs/performance.md by hand, with machine and date).
+loadtest: setup
+	dotnet run --project tests/Outcomes.Web.LoadTest -c $(CONFIG) -- --readers 50 --requests 40 --uploads 5
 
 clean:
 	rm -rf $(OUT) TestResults */*/bin */*/obj
