@@ -14,6 +14,12 @@ setup:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 	    chromium poppler-utils fonts-liberation fonts-dejavu-core >/dev/null; \
 	fi
+	@# npm builds the GOV.UK Frontend styles and installs axe-core for the browser tests; Debian's npm when the machine has none.
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing npm from Debian..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm >/dev/null \
+	    || echo "npm could not be installed: the web pages will be unstyled and the accessibility checks will fail."; \
+	fi
 	@dotnet restore Outcomes.sln --verbosity quiet
 	@# GOV.UK Frontend for the web pages (npm, pinned by package-lock.json). Without npm the pages work unstyled.
 	@if command -v npm >/dev/null; then \
