@@ -1,4 +1,5 @@
 using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.Observations;
 
 namespace Outcomes.Reporting.Disclosure;
 
@@ -51,4 +52,21 @@ public static class DisclosureControl
     /// <summary>The score's explanation, or null when it would quote a withheld figure (its own or the previous one).</summary>
     public static string? PublishableExplanation(Measure measure, Score score, IEnumerable<Score> earlier) =>
         IsDisclosive(measure, score) || QuotesWithheldPrevious(measure, score, earlier) ? null : score.Explanation;
+
+    /// <summary>
+    /// True when a history finding about a returned figure (an outlier against the unit's earlier values, or a jump from
+    /// last quarter) would quote a withheld figure: the figure itself, or any earlier one of the unit's it was judged
+    /// against (the median or the previous value quoted may be one of them).
+    /// </summary>
+    public static bool QuotesWithheldObservation(Measure measure, Observation now, IEnumerable<Observation> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(now);
+        ArgumentNullException.ThrowIfNull(earlier);
+        return measure.IsDisclosive(now.Value, now.Numerator, now.Denominator)
+            || earlier.Any(o => o.HasValue && o.Period.Type == now.Period.Type && o.Period < now.Period
+                && string.Equals(o.OrgUnitCode, now.OrgUnitCode, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(o.MeasureCode, now.MeasureCode, StringComparison.OrdinalIgnoreCase)
+                && measure.IsDisclosive(o.Value, o.Numerator, o.Denominator));
+    }
 }

@@ -1,9 +1,13 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.Observations;
+using Outcomes.Domain.Periods;
 using Outcomes.Reporting.BoardPack;
 using Outcomes.Reporting.Disclosure;
 using Outcomes.Reporting.Excel;
 using Outcomes.Reporting.Templates;
+using Outcomes.Scoring.Exceptions;
 
 namespace Outcomes.Reporting.Tests.BoardPack;
 
@@ -126,6 +130,47 @@ public sealed class WithheldFigureTests
             {
                 Assert.That(numbers.Where(n => Math.Abs(n - (double)hidden) < 0.06), Is.Empty, hidden.ToString(CultureInfo.InvariantCulture));
             }
+        });
+    }
+
+    [Test]
+    public async Task A_history_finding_that_would_quote_a_withheld_figure_is_printed_without_its_figures()
+    {
+        var owed = new List<ReturnExpectation>();
+        var outliers = new List<OutlierFlag>
+        {
+            new("BRD-C1", "TEEN", SamplePack.Quarter, "TEEN = 3 jumped from 12 in 2024-25 Q4 (−9, −75%)", HasCommentary: false, Withheld: true),
+            new("BRD-C1", "LOWINC", SamplePack.Quarter, "LOWINC = 1234 jumped from 1100 in 2024-25 Q4 (+134, +12%)", HasCommentary: true),
+        };
+        var model = BoardPackModelBuilder.Build(
+            SamplePack.Version, SamplePack.Cluster, SamplePack.Quarter, SamplePack.Current(), SamplePack.History(), SamplePack.Settings,
+            SamplePack.LatestSubmission, null, owed, outliers);
+        var html = await new TemplateRenderer().RenderBoardPackAsync(model);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.DataQuality, Has.Some.StartWith("BRD-C1: TEEN was flagged against its own history (the figures are not shown"));
+            Assert.That(model.DataQuality, Has.Some.StartWith("BRD-C1: LOWINC = 1234 jumped from 1100"), "a finding quoting nothing withheld keeps its figures");
+            Assert.That(html, Does.Not.Contain("TEEN = 3").And.Not.Contain("jumped from 12 "));
+        });
+    }
+
+    [Test]
+    public void A_finding_quotes_a_withheld_figure_when_the_value_or_any_earlier_one_it_was_judged_against_is_disclosive()
+    {
+        var teen = SamplePack.Version.Find("TEEN")!;
+        Observation O(decimal value, int quartersBack, string unit = "C1") => new()
+        {
+            OrgUnitCode = unit, MeasureCode = "TEEN", Period = SamplePack.Quarter.Shift(-quartersBack), Value = value,
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(DisclosureControl.QuotesWithheldObservation(teen, O(3, 0), [O(12, 1)]), Is.True, "the value itself");
+            Assert.That(DisclosureControl.QuotesWithheldObservation(teen, O(40, 0), [O(12, 2), O(2, 1)]), Is.True, "last quarter's, quoted as the jump's start");
+            Assert.That(DisclosureControl.QuotesWithheldObservation(teen, O(40, 0), [O(12, 2), O(9, 1)]), Is.False);
+            Assert.That(DisclosureControl.QuotesWithheldObservation(teen, O(40, 0), [O(2, 1, unit: "C2")]), Is.False, "another unit's history is not quoted");
+            Assert.That(DisclosureControl.QuotesWithheldObservation(SamplePack.Version.Find("LOWINC")!, O(3, 0), []), Is.False, "no disclosure control");
         });
     }
 }
