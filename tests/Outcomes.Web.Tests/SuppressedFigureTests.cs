@@ -125,6 +125,41 @@ public sealed class SuppressedFigureTests
         });
     }
 
+    [Test]
+    public async Task The_older_scorecard_api_gives_null_with_suppressed_true_and_never_the_number()
+    {
+        var email = await AddUserAsync();
+        using var api = _host.Api(await TokenAsync(email));
+        var bodies = new Dictionary<string, string>();
+        foreach (var q in new[] { Q2, Q3, Q4 })
+        {
+            bodies[q.Key] = await api.GetStringAsync(new Uri($"/api/v1/scorecards/{Framework}/{Unit}?period={Uri.EscapeDataString(q.Key)}", UriKind.Relative));
+        }
+
+        JsonElement Line(Period q) => JsonDocument.Parse(bodies[q.Key]).RootElement.EnumerateArray().Single(l => l.GetProperty("measureCode").GetString() == Measure);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (q, text) in new[] { (Q2, "x"), (Q3, "c") })
+            {
+                var line = Line(q);
+                Assert.That(line.GetProperty("actual").ValueKind, Is.EqualTo(JsonValueKind.Null), q.Key);
+                Assert.That(line.GetProperty("suppressed").GetBoolean(), Is.True, q.Key);
+                Assert.That(line.GetProperty("valueText").GetString(), Is.EqualTo(text), q.Key);
+            }
+
+            Assert.That(Line(Q3).GetProperty("explanation").ValueKind, Is.EqualTo(JsonValueKind.Null), "it quotes the disclosive figure");
+            Assert.That(Line(Q2).GetProperty("explanation").GetString(), Does.StartWith("Not rated"), "a suppressed figure's explanation quotes no number");
+            Assert.That(Line(Q4).GetProperty("suppressed").GetBoolean(), Is.False);
+            Assert.That(Line(Q4).GetProperty("actual").GetDecimal(), Is.GreaterThan(0));
+            Assert.That(Line(Q4).GetProperty("explanation").ValueKind, Is.EqualTo(JsonValueKind.Null), "Q4's explanation quotes Q3's hidden figure as the previous one");
+            var others = JsonDocument.Parse(bodies[Q4.Key]).RootElement.EnumerateArray().Where(l => l.GetProperty("measureCode").GetString() != Measure).ToList();
+            Assert.That(others.Where(l => !l.GetProperty("suppressed").GetBoolean()).Select(l => l.GetProperty("explanation").GetString()), Has.Some.Not.Null,
+                "publishable explanations are still given");
+            Assert.That(string.Concat(bodies.Values), Does.Not.Contain("42.9").And.Not.Contain("42.85").And.Not.Contain("42.86"));
+        });
+    }
+
     private async Task<HttpClient> BrowserAsync()
     {
         var browser = _host.Browser();

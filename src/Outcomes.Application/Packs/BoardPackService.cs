@@ -77,7 +77,7 @@ public sealed class BoardPackService(OutcomesStore store, TemplateRenderer rende
         var submitted = await new ReturnRepository(store).LatestSubmissionAsync(frameworkCode, period, ct);
         var generatedOn = submitted is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : period.End;
         var owed = await ReturnsOwed.ListAsync(store, framework, hierarchy, unit, period, ct);
-        var outliers = await OutliersFound.ListAsync(store, framework.Code, owed.Select(r => r.OrgUnitCode).ToList(), period, ct);
+        var outliers = await OutliersFound.ListAsync(store, framework.Code, owed.Select(r => r.OrgUnitCode).ToList(), period, version, ct);
         var data = clock.Elapsed;
         clock.Restart();
         var inForce = version.Measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);

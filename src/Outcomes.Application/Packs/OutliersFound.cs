@@ -1,5 +1,7 @@
+using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Periods;
 using Outcomes.Ingestion.History;
+using Outcomes.Reporting.Disclosure;
 using Outcomes.Scoring.Exceptions;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
@@ -13,8 +15,10 @@ namespace Outcomes.Application.Packs;
 /// </summary>
 public static class OutliersFound
 {
+    /// <param name="version">The framework version in force, whose disclosure thresholds mark findings that would quote a withheld figure; null to mark none.</param>
     public static async Task<IReadOnlyList<OutlierFlag>> ListAsync(
-        OutcomesStore store, string frameworkCode, IReadOnlyCollection<string> returningUnits, Period period, CancellationToken cancellationToken = default)
+        OutcomesStore store, string frameworkCode, IReadOnlyCollection<string> returningUnits, Period period, FrameworkVersion? version = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(returningUnits);
         if (returningUnits.Count == 0)
@@ -24,8 +28,11 @@ public static class OutliersFound
 
         var stored = await new ObservationRepository(store).ListCurrentAsync(frameworkCode, returningUnits, cancellationToken);
         var now = stored.Where(o => o.Period == period).ToList();
-        return HistoryChecks.Check(now, stored.Where(o => o.Period < period))
-            .Select(f => new OutlierFlag(f.Observation.OrgUnitCode, f.MeasureCode, period, f.Detail, !f.NeedsCommentary))
+        var earlier = stored.Where(o => o.Period < period).ToList();
+        return HistoryChecks.Check(now, earlier)
+            .Select(f => new OutlierFlag(
+                f.Observation.OrgUnitCode, f.MeasureCode, period, f.Detail, !f.NeedsCommentary,
+                version?.Find(f.MeasureCode) is { } measure && DisclosureControl.QuotesWithheldObservation(measure, f.Observation, earlier)))
             .ToList();
     }
 }

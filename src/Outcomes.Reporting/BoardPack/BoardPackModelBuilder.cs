@@ -3,6 +3,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 using Outcomes.Domain.Scores;
+using Outcomes.Reporting.Disclosure;
 using Outcomes.Scoring.Exceptions;
 
 namespace Outcomes.Reporting.BoardPack;
@@ -225,7 +226,8 @@ public static class BoardPackModelBuilder
                 BenchmarkComparison.Lower => "Lower than England",
                 _ => string.Empty,
             },
-            Explanation = s?.Explanation ?? "No figure was returned for this period.",
+            Explanation = s is null ? "No figure was returned for this period."
+                : DisclosureControl.PublishableExplanation(m, s, series.Where(e => e.Period < s.Period)) ?? DisclosureControl.ExplanationWithheld,
             Commentary = s?.Commentary?.Trim() ?? string.Empty,
             IsRed = isRed,
             IsRedAndWorsening = isRed && direction == Direction.Worsening,

@@ -45,14 +45,18 @@ public static class DataQualityNotes
 
     /// <summary>
     /// Figures the history checks flag in the quarter's returns (outliers and jumps, from <see cref="ExceptionFinder"/>),
-    /// each naming the unit that returned it and whether its return explains it.
+    /// each naming the unit that returned it and whether its return explains it; without its figures when it would quote one
+    /// withheld by disclosure control (<see cref="OutlierFlag.Withheld"/>).
     /// </summary>
     public static IReadOnlyList<string> ForOutliers(Period period, IReadOnlyList<OutlierFlag> outliers, IReadOnlyList<ReturnExpectation> owed)
     {
         ArgumentNullException.ThrowIfNull(outliers);
         ArgumentNullException.ThrowIfNull(owed);
         var names = owed.ToDictionary(r => r.OrgUnitCode, r => r.Who, StringComparer.OrdinalIgnoreCase);
-        return ExceptionFinder.Find(period, [], outliers: outliers)
+        var publishable = outliers
+            .Select(o => o.Withheld ? o with { Detail = $"{o.MeasureCode} was flagged against its own history (the figures are not shown: a count is below the disclosure threshold)" } : o)
+            .ToList();
+        return ExceptionFinder.Find(period, [], outliers: publishable)
             .Where(e => e.Kind == ExceptionKind.Outlier)
             .Select(e => $"{names.GetValueOrDefault(e.OrgUnitCode, e.OrgUnitCode)}: {WithoutHeading(e.Explanation)}")
             .ToList();

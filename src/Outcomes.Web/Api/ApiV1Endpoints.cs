@@ -2,6 +2,7 @@ using Outcomes.Domain.Access;
 using Outcomes.Domain.Periods;
 using Outcomes.Storage.Repositories;
 using Outcomes.Web.Accounts;
+using Outcomes.Web.Measures;
 
 namespace Outcomes.Web.Api;
 
@@ -54,15 +55,24 @@ public static class ApiV1Endpoints
                 return notFound;
             }
 
-            var rows = await scores.ListAsync(found.Code, p, unit.Code, ct);
+            // Each score is judged with the unit's earlier ones, so an explanation quoting a withheld previous figure is withheld too.
+            var all = await scores.ListAsync(found.Code, null, unit.Code, ct);
+            var rows = all
+                .Where(s => s.Period == p)
+                .Select(s => UnitScorecardQuery.Find(found, s.MeasureCode, p) is { } measure
+                    ? ScoreView.Of(measure, all.Where(e => string.Equals(e.MeasureCode, s.MeasureCode, StringComparison.OrdinalIgnoreCase)
+                        && e.Period.Type == p.Type && e.Period <= p).ToList())[^1]
+                    : null)
+                .OfType<ScoreView>()
+                .ToList();
             return rows.Count == 0
                 ? notFound
-                : Results.Ok(rows.Select(s => new
+                : Results.Ok(rows.Select(v => new
                 {
-                    s.MeasureCode, Period = s.Period.Key, s.Actual, s.Target, Status = s.Status.ToString(), s.StatusLetter,
-                    Direction = s.DirectionFromPrevious.ToString(), s.Comparator, England = s.ComparedWithEngland.ToString(), s.Explanation,
+                    v.Score.MeasureCode, Period = v.Score.Period.Key, Actual = v.Value, v.Suppressed, v.ValueText, v.Score.Target, Status = v.Status.ToString(),
+                    v.Score.StatusLetter, Direction = v.Direction.ToString(), v.Score.Comparator, England = v.Score.ComparedWithEngland.ToString(), v.Explanation,
                 }));
         }).WithName("GetScorecardByFramework").WithSummary("Stored scores for a framework at an org unit")
-            .WithDescription("The stored scores for the quarter (?period= required) as scoring wrote them; see GetUnitScorecard for the disclosure-controlled scorecard.");
+            .WithDescription("The stored scores for the quarter (?period= required), by the same disclosure rules as GetUnitScorecard: a withheld figure (suppressed, or below the measure's disclosure threshold) has a null actual with \"suppressed\": true and its value text (\"c\" or the suppression code), and an explanation that would quote a withheld figure is null.");
     }
 }

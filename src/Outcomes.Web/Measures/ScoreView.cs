@@ -3,6 +3,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Numbers;
 using Outcomes.Domain.Scores;
 using Outcomes.Reporting.BoardPack;
+using Outcomes.Reporting.Disclosure;
 using Outcomes.Scoring.Rag;
 
 namespace Outcomes.Web.Measures;
@@ -15,7 +16,7 @@ namespace Outcomes.Web.Measures;
 /// </summary>
 public sealed record ScoreView
 {
-    public const string Withheld = "c";
+    public const string Withheld = DisclosureControl.Withheld;
 
     public required Measure Measure { get; init; }
 
@@ -87,18 +88,14 @@ public sealed record ScoreView
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(series);
         var ordered = series.OrderBy(s => s.Period).ToList();
-        return ordered.Select((s, i) => From(measure, s, ordered.Take(i))).ToList();
+        return ordered.Select((s, i) => From(measure, s, ordered.Take(i).ToList())).ToList();
     }
 
-    private static ScoreView From(Measure m, Score s, IEnumerable<Score> earlier)
+    private static ScoreView From(Measure m, Score s, IReadOnlyList<Score> earlier)
     {
-        var disclosive = s.SuppressionReason is null && s.Actual is not null && m.IsDisclosive(s.Actual, s.Numerator, s.Denominator);
-        var suppressed = s.SuppressionReason is not null || disclosive;
+        var disclosive = DisclosureControl.IsDisclosive(m, s);
+        var suppressed = DisclosureControl.IsWithheld(m, s);
         var shown = !suppressed && s.Actual is not null;
-
-        // The explanation quotes the value and, when the direction is comparable, the previous one: both must be publishable.
-        var quotesHiddenPrevious = s.DirectionFromPrevious != Direction.NotComparable && s.PreviousValue is { } before
-            && earlier.Any(e => e.Actual == before && MeasureTrendChart.IsHidden(m, e) && e.SuppressionReason is null);
         return new ScoreView
         {
             Measure = m,
@@ -124,7 +121,7 @@ public sealed record ScoreView
                 BenchmarkComparison.Lower => "Lower than England",
                 _ => "Not compared",
             },
-            Explanation = disclosive || quotesHiddenPrevious ? null : s.Explanation,
+            Explanation = DisclosureControl.PublishableExplanation(m, s, earlier),
             Spc = shown ? s.Spc : null,
             RecentTrendText = shown && s.RecentTrend != RecentTrendOutcome.NotCalculable ? s.RecentTrendExplanation : null,
             PeerQuintile = shown ? s.PeerQuintile : null,
