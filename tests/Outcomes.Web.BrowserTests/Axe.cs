@@ -37,7 +37,12 @@ internal static class Axe
 
     public static async Task<IReadOnlyList<AxeViolation>> CheckAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Source.Value });
+        // Once per loaded page: checking again (at another width) reuses the copy already there.
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Source.Value });
+        }
+
         var found = await page.EvaluateAsync<JsonElement>(Run);
         return found.EnumerateArray().Select(v => new AxeViolation(
             v.GetProperty("id").GetString()!,
