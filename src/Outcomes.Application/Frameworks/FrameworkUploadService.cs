@@ -46,13 +46,17 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
             }
 
             var council = Path.GetFileName(folder);
-            problems.AddRange(await BelongsHereAsync(current, package, council, ct));
+            var elsewhere = await BelongsHereAsync(current, package, council, ct);
+            problems.AddRange(elsewhere);
             problems.AddRange(Conflicts(current, package, council));
             var frameworks = new FrameworkRepository(store);
-            if (problems.Count == 0)
+            if (elsewhere.Count == 0)
             {
-                // Closing the latest open version is the one change to a stored version; its rules are the store's.
-                problems.AddRange((await frameworks.CheckAsync(package.Framework, ct)).Select(c => AsProblem(council, c)));
+                // Closing the latest open version is the one change to a stored version; its rules are the store's
+                // (changed content is already reported above, in this page's words).
+                problems.AddRange((await frameworks.CheckAsync(package.Framework, ct))
+                    .Where(c => c.Rule != FrameworkRepository.Rules.Changed)
+                    .Select(c => AsProblem(council, c)));
             }
 
             if (problems.Count > 0)
