@@ -11,26 +11,47 @@ public sealed record FrameworkLoadSummary(
     IReadOnlyList<int> UnchangedVersions, IReadOnlyList<string> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>Stored versions this load closed, each because the next version was loaded with it.</summary>
+    public IReadOnlyList<FrameworkVersionClosing> Closed { get; init; } = [];
+
+    /// <summary>
+    /// True when the load added a version after versions already stored: periods from the new version's start are now
+    /// under different rules, so the framework's scores must be computed again.
+    /// </summary>
+    public bool ChangesHistory => AddedVersions.Count > 0 && (UnchangedVersions.Count > 0 || Closed.Count > 0);
 }
 
 /// <summary>Loads framework folders (organisation, versions, targets) from YAML into the store.</summary>
 public sealed class FrameworkLoadingService(OutcomesStore store, ILogger<FrameworkLoadingService> logger)
 {
-    public async Task<IReadOnlyList<FrameworkLoadSummary>> LoadAllAsync(string frameworksFolder, CancellationToken ct = default)
+    public Task<IReadOnlyList<FrameworkLoadSummary>> LoadAllAsync(string frameworksFolder, CancellationToken ct = default) =>
+        LoadAllAsync(frameworksFolder, FrameworkRepository.SystemUser, ct);
+
+    public Task<FrameworkLoadSummary> LoadAsync(string folder, CancellationToken ct = default) =>
+        LoadAsync(folder, FrameworkRepository.SystemUser, ct);
+
+    /// <summary>Loads every council folder; a version closed by a load is audited as <paramref name="changedBy"/>.</summary>
+    public async Task<IReadOnlyList<FrameworkLoadSummary>> LoadAllAsync(string frameworksFolder, string changedBy, CancellationToken ct = default)
     {
         var results = new List<FrameworkLoadSummary>();
         foreach (var loaded in FrameworkPackageLoader.LoadAll(frameworksFolder))
         {
-            results.Add(await StoreAsync(loaded, ct));
+            results.Add(await StoreAsync(loaded, changedBy, ct));
         }
 
         return results;
     }
 
-    public async Task<FrameworkLoadSummary> LoadAsync(string folder, CancellationToken ct = default) =>
-        await StoreAsync(FrameworkPackageLoader.Load(folder), ct);
+    /// <summary>Loads one council folder; a version closed by the load is audited as <paramref name="changedBy"/>.</summary>
+    public async Task<FrameworkLoadSummary> LoadAsync(string folder, string changedBy, CancellationToken ct = default) =>
+        await StoreAsync(FrameworkPackageLoader.Load(folder), changedBy, ct);
 
-    private async Task<FrameworkLoadSummary> StoreAsync(FrameworkLoadResult loaded, CancellationToken ct)
+    /// <summary>A store refusal as a problem naming the version's file, the field and the rule.</summary>
+    public static string Describe(string folder, FrameworkVersionConflict conflict) =>
+        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}/framework.v{conflict.Version}.yaml ({conflict.Field}, rule {conflict.Rule}): {conflict.Message}";
+
+    private async Task<FrameworkLoadSummary> StoreAsync(FrameworkLoadResult loaded, string changedBy, CancellationToken ct)
     {
         if (loaded.Package is not { } package)
         {
@@ -38,17 +59,40 @@ public sealed class FrameworkLoadingService(OutcomesStore store, ILogger<Framewo
             return new FrameworkLoadSummary(loaded.SourceFolder, null, 0, 0, [], [], loaded.Problems.Select(p => p.ToString()).ToList());
         }
 
+        // Checked before the org units are written, so a refused folder changes nothing.
+        var frameworks = new FrameworkRepository(store);
+        if (await frameworks.CheckAsync(package.Framework, ct) is { Count: > 0 } refused)
+        {
+            return Refused(loaded, package, refused);
+        }
+
         var units = await new OrgUnitRepository(store).UpsertAsync(package.OrgUnits, package.Links, ct);
-        var saved = await new FrameworkRepository(store).SaveAsync(package.Framework, ct);
+        var saved = await frameworks.SaveAsync(package.Framework, changedBy, ct);
         if (!saved.Saved)
         {
-            return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, units, 0, [], [], saved.Conflicts.Select(c => c.Message).ToList());
+            return Refused(loaded, package, saved.Conflicts) with { OrgUnits = units };
+        }
+
+        foreach (var closing in saved.Closed)
+        {
+            logger.LogInformation(
+                "Framework {Framework}: version {Version} closed on {EffectiveTo} as version {Next} is loaded, by {User}",
+                package.Framework.Code, closing.Version, closing.EffectiveTo, closing.ClosedBy, changedBy);
         }
 
         var targets = await new TargetRepository(store).ReplaceForFrameworkAsync(package.Framework.Code, package.Targets, ct);
         logger.LogInformation(
             "Framework {Framework}: {Units} org units, versions added {Added}, unchanged {Unchanged}, {Targets} targets",
             package.Framework.Code, units, saved.AddedVersions, saved.UnchangedVersions, targets);
-        return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, units, targets, saved.AddedVersions, saved.UnchangedVersions, []);
+        return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, units, targets, saved.AddedVersions, saved.UnchangedVersions, [])
+        {
+            Closed = saved.Closed,
+        };
+    }
+
+    private FrameworkLoadSummary Refused(FrameworkLoadResult loaded, FrameworkPackage package, IReadOnlyList<FrameworkVersionConflict> conflicts)
+    {
+        logger.LogWarning("Framework folder {Folder} refused by the store: {Rules}", loaded.SourceFolder, conflicts.Select(c => c.Rule));
+        return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, 0, 0, [], [], conflicts.Select(c => Describe(loaded.SourceFolder, c)).ToList());
     }
 }

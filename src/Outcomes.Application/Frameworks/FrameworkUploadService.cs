@@ -46,17 +46,28 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
             }
 
             var council = Path.GetFileName(folder);
-            problems.AddRange(await BelongsHereAsync(current, package, council, ct));
+            var elsewhere = await BelongsHereAsync(current, package, council, ct);
+            problems.AddRange(elsewhere);
             problems.AddRange(Conflicts(current, package, council));
+            var frameworks = new FrameworkRepository(store);
+            if (elsewhere.Count == 0)
+            {
+                // Closing the latest open version is the one change to a stored version; its rules are the store's
+                // (changed content is already reported above, in this page's words).
+                problems.AddRange((await frameworks.CheckAsync(package.Framework, ct))
+                    .Where(c => c.Rule != FrameworkRepository.Rules.Changed)
+                    .Select(c => AsProblem(council, c)));
+            }
+
             if (problems.Count > 0)
             {
                 return Refused(problems);
             }
 
-            var saved = await new FrameworkRepository(store).SaveAsync(package.Framework, ct);
+            var saved = await frameworks.SaveAsync(package.Framework, userName, ct);
             if (!saved.Saved)
             {
-                return Refused(saved.Conflicts.Select(c => new FrameworkProblem($"{council}/framework.v{c.Version}.yaml", null, "version", "version.changed", c.Message)).ToList());
+                return Refused(saved.Conflicts.Select(c => AsProblem(council, c)).ToList());
             }
 
             if (saved.AddedVersions.Count == 0)
@@ -80,8 +91,9 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
                 "Framework {Framework}: versions {Added} loaded from {File} by {User}", current.Code, saved.AddedVersions, Path.GetFileName(fileName), userName);
             await new ScoringService(store, logs.CreateLogger<ScoringService>()).ScoreAsync(current.Code, null, ct);
             var added = string.Join(", ", saved.AddedVersions);
+            var closed = string.Concat(saved.Closed.Select(c => $"; version {c.Version} now ends on {c.EffectiveTo:yyyy-MM-dd}"));
             return new FrameworkUpload([], saved.AddedVersions, saved.UnchangedVersions, targets,
-                $"Loaded version{(saved.AddedVersions.Count == 1 ? "" : "s")} {added} of {current.Code}" +
+                $"Loaded version{(saved.AddedVersions.Count == 1 ? "" : "s")} {added} of {current.Code}{closed}" +
                 (hasTargets ? $", with {targets} targets from targets.yaml" : "; the targets were kept (the file has no targets.yaml)") +
                 ". Every quarter has been scored again.");
         }
@@ -90,6 +102,9 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
             FrameworkArchive.Remove(folder);
         }
     }
+
+    private static FrameworkProblem AsProblem(string council, FrameworkVersionConflict c) =>
+        new($"{council}/framework.v{c.Version}.yaml", null, c.Field, c.Rule, c.Message);
 
     private static FrameworkUpload Refused(IReadOnlyList<FrameworkProblem> problems) =>
         new(problems, [], [], 0, $"Nothing was stored: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}.");
@@ -124,7 +139,10 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
         return problems;
     }
 
-    /// <summary>A version number already stored must come with the same content (checked before anything is written).</summary>
+    /// <summary>
+    /// A version number already stored must come with the same content (checked before anything is written). Content is
+    /// everything but effective_to: closing a version is checked by <see cref="FrameworkRepository.CheckAsync"/>.
+    /// </summary>
     private static IEnumerable<FrameworkProblem> Conflicts(Framework current, FrameworkPackage package, string council)
     {
         var stored = current.Versions.ToDictionary(v => v.Version);
@@ -132,7 +150,7 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
         foreach (var version in package.Framework.Versions)
         {
             if (stored.TryGetValue(version.Version, out var existing)
-                && FrameworkRepository.ContentSha256(existing) != FrameworkRepository.ContentSha256(version))
+                && FrameworkRepository.DefinitionSha256(existing) != FrameworkRepository.DefinitionSha256(version))
             {
                 yield return new FrameworkProblem($"{council}/framework.v{version.Version}.yaml", null, "version", "version.changed",
                     $"version {version.Version} is already stored with different content, and a stored version is never rewritten: save the change as framework.v{next}.yaml (version: {next})");

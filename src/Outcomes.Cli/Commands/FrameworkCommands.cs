@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using Outcomes.Application.Frameworks;
+using Outcomes.Application.Scoring;
 using Spectre.Console;
 
 namespace Outcomes.Cli.Commands;
@@ -14,7 +15,8 @@ public static class FrameworkCommands
             Description = "Council framework folders (organisation.yaml, framework.vN.yaml, targets.yaml); default: every folder in samples/frameworks",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var load = new Command("load", "Validate framework folders and store them; a folder with any problem stores nothing") { folders };
+        var user = new Option<string>("--as") { Description = "Who is loading (audited when a load closes a stored version)", DefaultValueFactory = _ => Environment.UserName };
+        var load = new Command("load", "Validate framework folders and store them; a folder with any problem stores nothing. A new version closes the one before and re-scores the framework") { folders, user };
         load.SetAction(async (parse, ct) =>
         {
             using var logs = CliContext.Logs(parse);
@@ -22,9 +24,10 @@ public static class FrameworkCommands
             await store.MigrateAsync(ct);
             var service = new FrameworkLoadingService(store, logs.CreateLogger<FrameworkLoadingService>());
             var given = parse.GetValue(folders) ?? [];
+            var by = parse.GetValue(user)!;
             var results = given.Length == 0
-                ? await service.LoadAllAsync(Path.Combine(CliContext.DefaultSamples(), "frameworks"), ct)
-                : [.. await Task.WhenAll(given.Select(f => service.LoadAsync(f, ct)))];
+                ? await service.LoadAllAsync(Path.Combine(CliContext.DefaultSamples(), "frameworks"), by, ct)
+                : [.. await Task.WhenAll(given.Select(f => service.LoadAsync(f, by, ct)))];
             var table = new Table().AddColumns("Folder", "Framework", "Org units", "Targets", "Versions added", "Unchanged", "Result");
             foreach (var r in results)
             {
@@ -38,6 +41,20 @@ public static class FrameworkCommands
             foreach (var problem in results.SelectMany(r => r.Problems))
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {problem}");
+            }
+
+            // A new version after stored history moves the periods from its start to its rules: score them again, as the
+            // web upload and the targets upload do, so packs and pages follow at once.
+            foreach (var r in results.Where(r => r.Succeeded && r.ChangesHistory))
+            {
+                foreach (var c in r.Closed)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"{r.FrameworkCode}: version {c.Version} now ends on {c.EffectiveTo:yyyy-MM-dd}; version {c.ClosedBy} applies from {c.EffectiveTo.AddDays(1):yyyy-MM-dd}");
+                }
+
+                var summary = await new ScoringService(store, logs.CreateLogger<ScoringService>()).ScoreAsync(r.FrameworkCode!, null, ct);
+                AnsiConsole.MarkupLineInterpolated(
+                    $"{summary.FrameworkCode}: scored again — {summary.Scores} scores over {summary.Periods.Count} quarters — {ScoreCommand.Describe(summary.ByStatus)}");
             }
 
             return results.All(r => r.Succeeded) ? 0 : 1;

@@ -6,8 +6,21 @@ using Outcomes.Domain.Frameworks;
 
 namespace Outcomes.Storage.Repositories;
 
-/// <summary>A stored framework version whose content differs from the one offered under the same number.</summary>
-public sealed record FrameworkVersionConflict(int Version, string StoredSha256, string OfferedSha256, string Message);
+/// <summary>
+/// A version the store refuses as offered: its content differs from the stored one under the same number (rule
+/// version.changed), or its closing date breaks a rule of <see cref="FrameworkRepository"/> (Field effective_to).
+/// </summary>
+public sealed record FrameworkVersionConflict(int Version, string StoredSha256, string OfferedSha256, string Message)
+{
+    /// <summary>The YAML field the refusal is about.</summary>
+    public string Field { get; init; } = "version";
+
+    /// <summary>A stable rule code, as the loader's problems carry.</summary>
+    public string Rule { get; init; } = "version.changed";
+}
+
+/// <summary>A stored version closed by this save: its effective_to set, as the next version starts the day after.</summary>
+public sealed record FrameworkVersionClosing(int Version, DateOnly EffectiveTo, int ClosedBy);
 
 /// <summary>
 /// What <see cref="FrameworkRepository.SaveAsync"/> did. When <see cref="Conflicts"/> is not empty nothing was written:
@@ -20,10 +33,16 @@ public sealed record FrameworkSaveResult(
     IReadOnlyList<FrameworkVersionConflict> Conflicts)
 {
     public bool Saved => Conflicts.Count == 0;
+
+    /// <summary>Stored versions this save closed (effective_to set), each for the next version it added.</summary>
+    public IReadOnlyList<FrameworkVersionClosing> Closed { get; init; } = [];
 }
 
-/// <summary>Frameworks and their versions. A stored version is immutable.</summary>
-public sealed class FrameworkRepository(OutcomesStore store)
+/// <summary>
+/// Frameworks and their versions. A stored version's content (measures, rules, dates it starts) is immutable; its
+/// closing date is not content: the latest open version is closed once, when the next version is saved with it.
+/// </summary>
+public sealed partial class FrameworkRepository(OutcomesStore store)
 {
     internal static readonly ProviderSql UpsertFramework = new(
         "frameworks.upsert",
@@ -57,9 +76,9 @@ public sealed class FrameworkRepository(OutcomesStore store)
         "framework-versions.insert",
         """
         INSERT INTO framework_versions
-            (framework_code, version, effective_from, effective_to, scheme, notes, content_sha256, definition_json, stored_at)
+            (framework_code, version, effective_from, effective_to, scheme, notes, content_sha256, definition_sha256, definition_json, stored_at)
         VALUES
-            (@FrameworkCode, @Version, @EffectiveFrom, @EffectiveTo, @Scheme, @Notes, @ContentSha256, @DefinitionJson, @StoredAt);
+            (@FrameworkCode, @Version, @EffectiveFrom, @EffectiveTo, @Scheme, @Notes, @ContentSha256, @DefinitionSha256, @DefinitionJson, @StoredAt);
         """);
 
     internal static readonly ProviderSql InsertMeasure = new(
@@ -87,7 +106,8 @@ public sealed class FrameworkRepository(OutcomesStore store)
         "framework-versions.select",
         """
         SELECT framework_code AS FrameworkCode, version AS Version, effective_from AS EffectiveFrom, effective_to AS EffectiveTo,
-               scheme AS Scheme, notes AS Notes, content_sha256 AS ContentSha256, definition_json AS DefinitionJson
+               scheme AS Scheme, notes AS Notes, content_sha256 AS ContentSha256, definition_sha256 AS DefinitionSha256,
+               definition_json AS DefinitionJson
         FROM framework_versions
         WHERE @Code IS NULL OR framework_code = @Code
         ORDER BY framework_code, version;
@@ -97,66 +117,28 @@ public sealed class FrameworkRepository(OutcomesStore store)
     /// Saves the framework's header (name, description: not versioned) and adds each version not yet stored.
     /// A version already stored with the same content is left as it is. A version stored with different content is
     /// refused, and then nothing at all is written: a change needs a new version number. Versions stored but not offered are kept.
+    /// The one change accepted to a stored version is closing the latest open one (see <see cref="PlanAsync"/>), audited as
+    /// <paramref name="changedBy"/>.
     /// </summary>
-    public async Task<FrameworkSaveResult> SaveAsync(Framework framework, CancellationToken cancellationToken = default)
+    public async Task<FrameworkSaveResult> SaveAsync(Framework framework, string changedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var added = new List<int>();
-        var unchanged = new List<int>();
-        var conflicts = new List<FrameworkVersionConflict>();
-
-        foreach (var group in framework.Versions.GroupBy(v => v.Version).Where(g => g.Count() > 1))
+        if (Offered(framework) is { Count: > 0 } offered)
         {
-            conflicts.Add(new FrameworkVersionConflict(group.Key, string.Empty, string.Empty, $"Version {group.Key} of {framework.Code} is offered {group.Count()} times."));
-        }
-
-        foreach (var v in framework.Versions.Where(v => !string.Equals(v.FrameworkCode, framework.Code, StringComparison.Ordinal)))
-        {
-            conflicts.Add(new FrameworkVersionConflict(v.Version, string.Empty, string.Empty, $"Version {v.Version} names framework '{v.FrameworkCode}', not '{framework.Code}'."));
-        }
-
-        if (conflicts.Count > 0)
-        {
-            return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+            return new FrameworkSaveResult(framework.Code, [], [], offered);
         }
 
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var stored = (await ReadVersionsAsync(connection, transaction, framework.Code, cancellationToken)).ToDictionary(r => r.Version);
-        var toAdd = new List<(FrameworkVersion Version, string Sha)>();
-
-        foreach (var version in framework.Versions.OrderBy(v => v.Version))
-        {
-            var canonical = Canonical(version);
-            var sha = Sha256(canonical);
-            if (!stored.TryGetValue(version.Version, out var row))
-            {
-                toAdd.Add((version, sha));
-                continue;
-            }
-
-            // The stored hash is the fast path; re-reading the stored definition guards against a hash that moved only
-            // because the domain type gained a property since it was written.
-            if (string.Equals(row.ContentSha256, sha, StringComparison.Ordinal) || string.Equals(Canonical(row.ToVersion()), canonical, StringComparison.Ordinal))
-            {
-                unchanged.Add(version.Version);
-            }
-            else
-            {
-                conflicts.Add(new FrameworkVersionConflict(
-                    version.Version,
-                    row.ContentSha256,
-                    sha,
-                    $"Version {version.Version} of {framework.Code} is already stored with different content; a stored version is never rewritten. Save the change as version {Math.Max(stored.Keys.Max(), framework.Versions.Max(v => v.Version)) + 1}."));
-            }
-        }
-
-        if (conflicts.Count > 0)
+        var plan = await PlanAsync(connection, transaction, framework, cancellationToken);
+        var added = new List<int>();
+        if (plan.Conflicts.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+            return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, plan.Conflicts);
         }
 
+        var toAdd = plan.ToAdd;
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(UpsertFramework),
             new { framework.Code, framework.Name, framework.AuthorityCode, framework.Description, framework.ReturningLevel, framework.ReturnDeadlineDays },
@@ -177,6 +159,7 @@ public sealed class FrameworkRepository(OutcomesStore store)
                     Scheme = version.Scheme.ToString(),
                     version.Notes,
                     ContentSha256 = sha,
+                    DefinitionSha256 = DefinitionSha256(version),
                     DefinitionJson = Json.Write(new Definition(version.Measures, version.Rules)),
                     StoredAt = now,
                 },
@@ -210,8 +193,26 @@ public sealed class FrameworkRepository(OutcomesStore store)
             added.Add(version.Version);
         }
 
+        await CloseAsync(connection, transaction, framework.Code, plan.Closings, changedBy, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FrameworkSaveResult(framework.Code, added, unchanged, conflicts);
+        return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, []) { Closed = plan.Closings.Select(c => c.Closing).ToList() };
+    }
+
+    /// <summary>Saves as <see cref="SaveAsync(Framework, string, CancellationToken)"/>, audited as the system.</summary>
+    public Task<FrameworkSaveResult> SaveAsync(Framework framework, CancellationToken cancellationToken = default) =>
+        SaveAsync(framework, SystemUser, cancellationToken);
+
+    /// <summary>What <see cref="SaveAsync(Framework, string, CancellationToken)"/> would refuse, without writing anything.</summary>
+    public async Task<IReadOnlyList<FrameworkVersionConflict>> CheckAsync(Framework framework, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        if (Offered(framework) is { Count: > 0 } offered)
+        {
+            return offered;
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return (await PlanAsync(connection, null, framework, cancellationToken)).Conflicts;
     }
 
     /// <summary>The framework with every stored version, or null when there is none with that code.</summary>
@@ -244,9 +245,18 @@ public sealed class FrameworkRepository(OutcomesStore store)
     private async Task<IReadOnlyList<VersionRow>> ReadVersionsAsync(DbConnection connection, DbTransaction? transaction, string? code, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<VersionRow>(new CommandDefinition(store.Sql(SelectVersions), new { Code = code }, transaction, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>The content that makes a version what it is, as one canonical JSON text (enums by name, fixed property order).</summary>
+    /// <summary>
+    /// The SHA-256 of a version's content without its closing date (effective_to): what may never change once stored.
+    /// </summary>
+    public static string DefinitionSha256(FrameworkVersion version) => Sha256(CanonicalDefinition(version));
+
+    /// <summary>The version as it stands, closing date included, as one canonical JSON text (enums by name, fixed property order).</summary>
     private static string Canonical(FrameworkVersion v) =>
         Json.Write(new { v.FrameworkCode, v.Version, v.EffectiveFrom, v.EffectiveTo, Scheme = v.Scheme.ToString(), v.Notes, v.Measures, v.Rules });
+
+    /// <summary>The content that makes a version what it is: everything but effective_to, which is set once when the version closes.</summary>
+    private static string CanonicalDefinition(FrameworkVersion v) =>
+        Json.Write(new { v.FrameworkCode, v.Version, v.EffectiveFrom, Scheme = v.Scheme.ToString(), v.Notes, v.Measures, v.Rules });
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -282,6 +292,9 @@ public sealed class FrameworkRepository(OutcomesStore store)
         public string Notes { get; set; } = string.Empty;
 
         public string ContentSha256 { get; set; } = string.Empty;
+
+        /// <summary>Null on rows stored before migration 0012.</summary>
+        public string? DefinitionSha256 { get; set; }
 
         public string DefinitionJson { get; set; } = string.Empty;
 

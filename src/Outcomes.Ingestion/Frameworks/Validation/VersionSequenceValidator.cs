@@ -75,9 +75,11 @@ internal sealed class VersionSequenceValidator : AbstractValidator<IReadOnlyList
         var dayBefore = laterFrom.AddDays(-1);
         if (earlierTo is null)
         {
-            ctx.AddFailure(ValidationProblems.Failure(Where.Of(earlier, "effective_from"), "version.earlier-left-open",
+            // The missing field is effective_to; the line is effective_from's, where it belongs. Adding it to a stored
+            // version is allowed: a closing date is not content (the store sets it once, with the next version).
+            ctx.AddFailure(ValidationProblems.Failure(Where.Of(earlier, "effective_from") with { Field = earlier.FieldPath("effective_to") }, "version.earlier-left-open",
                 $"version {earlier.Version} has no effective_to, but version {later.Version} starts on {laterFrom:yyyy-MM-dd}; " +
-                $"close version {earlier.Version} explicitly with effective_to: {dayBefore:yyyy-MM-dd} so its history stays where it was"));
+                $"close version {earlier.Version} explicitly by adding effective_to: {dayBefore:yyyy-MM-dd} under its effective_from, so its history stays where it was"));
         }
         else if (earlierTo != dayBefore)
         {

@@ -1,0 +1,121 @@
+using Outcomes.Domain.Periods;
+using Outcomes.Storage;
+using Outcomes.Storage.Repositories;
+
+namespace Outcomes.Cli.Tests;
+
+/// <summary>
+/// `outcomes frameworks load` with Bradford's v1 (stored open-ended, with returns) and a new v2: v1 is closed, v2 stored,
+/// the closing audited and the framework scored again so quarters from v2's start follow v2. A locked return after the
+/// closing date refuses the load, naming the file, field, rule and return, and stores nothing.
+/// </summary>
+public class FrameworkNextVersionCommandTests
+{
+    private static readonly Period Before = Period.FinancialQuarter(2017, 1);
+    private static readonly Period After = Period.FinancialQuarter(2018, 1);
+
+    private string _dir = string.Empty;
+
+    private string Store => Path.Combine(_dir, "o.db");
+
+    private static string Samples => Path.Combine(CliProcess.RepositoryRoot, "samples");
+
+    [SetUp]
+    public void SetUp() => _dir = Directory.CreateTempSubdirectory("outcomes-cli-next-version-").FullName;
+
+    [TearDown]
+    public void TearDown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Test]
+    public async Task Loading_v2_closes_v1_audits_it_and_scores_v2_quarters_under_v2()
+    {
+        await LoadBradfordWithReturnsAsync();
+        var store = OutcomesStore.Sqlite(Store);
+        Assert.That((await new ScoreRepository(store).ListAsync("BRD-CC", After)).Select(s => s.MeasureCode), Has.Member("CLA"), "v1 scores CLA before v2");
+
+        var load = await Run("frameworks", "load", NextVersionFolder(), "--as", "dana");
+
+        var framework = (await new FrameworkRepository(store).GetAsync("BRD-CC"))!;
+        var audit = await new AuditRepository(store).ListAsync(FrameworkRepository.AuditTable, "BRD-CC v1");
+        var before = await new ScoreRepository(store).ListAsync("BRD-CC", Before);
+        var after = await new ScoreRepository(store).ListAsync("BRD-CC", After);
+        Assert.Multiple(() =>
+        {
+            Assert.That(load.ExitCode, Is.Zero, load.Output);
+            Assert.That(load.Output, Does.Contain("BRD-CC: version 1 now ends on 2018-03-31; version 2 applies from 2018-04-01"));
+            Assert.That(load.Output, Does.Match(@"BRD-CC: scored again — [1-9][0-9]* scores over 2 quarters"));
+            Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)new DateOnly(2018, 3, 31)), (2, null) }));
+            Assert.That(audit.Single().ChangedBy, Is.EqualTo("dana"));
+            Assert.That(audit.Single().Reason, Does.Contain("closed on 2018-03-31"));
+            Assert.That(before.Select(s => s.MeasureCode), Has.Member("CLA"), "a quarter under v1 keeps v1's measures");
+            Assert.That(after, Is.Not.Empty);
+            Assert.That(after.Select(s => s.MeasureCode), Has.No.Member("CLA"), "a quarter from v2's start is scored under v2, which dropped CLA");
+        });
+    }
+
+    [Test]
+    public async Task A_locked_return_after_the_closing_date_refuses_the_load_naming_it_and_stores_nothing()
+    {
+        await LoadBradfordWithReturnsAsync();
+        string[] target = ["-f", "BRD-CC", "-o", "BRD-CL1", "-p", After.Key];
+        Assert.That((await Run(["returns", "approve", .. target, "--as", "carol", "--role", "Approver"])).ExitCode, Is.Zero);
+        var locked = await Run(["returns", "lock", .. target, "--as", "carol", "--role", "Approver"]);
+        Assert.That(locked.ExitCode, Is.Zero, locked.Output);
+        var store = OutcomesStore.Sqlite(Store);
+        var auditBefore = (await new AuditRepository(store).ListAsync()).Count;
+
+        var load = await Run("frameworks", "load", NextVersionFolder(), "--as", "dana");
+
+        var framework = (await new FrameworkRepository(store).GetAsync("BRD-CC"))!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(load.ExitCode, Is.EqualTo(1), load.Output);
+            Assert.That(load.Output, Does.Contain("bradford/framework.v1.yaml (effective_to, rule version.close.locked-returns)"));
+            Assert.That(load.Output, Does.Contain($"{After.Key} for BRD-CL1"));
+            Assert.That(load.Output, Does.Not.Contain("scored again"));
+            Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }), "nothing stored");
+            Assert.That((await new AuditRepository(store).ListAsync()).Count, Is.EqualTo(auditBefore), "nothing audited");
+        });
+    }
+
+    /// <summary>The Bradford sample loaded (v1 open-ended) with BRD-CL1's returns for 2017-18 Q1 and 2018-19 Q1, scored.</summary>
+    private async Task LoadBradfordWithReturnsAsync()
+    {
+        var load = await Run("frameworks", "load", Path.Combine(Samples, "frameworks", "bradford"));
+        Assert.That(load.ExitCode, Is.Zero, load.Output);
+        var returns = Path.Combine(Samples, "returns", "bradford");
+        var import = await Run("import", Path.Combine(returns, "BRD-CL1_2017-18_Q1.xlsx"), Path.Combine(returns, "BRD-CL1_2018-19_Q1.xlsx"), "--as", "alice");
+        Assert.That(import.ExitCode, Is.Zero, import.Output);
+        var score = await Run("score", "--framework", "BRD-CC");
+        Assert.That(score.ExitCode, Is.Zero, score.Output);
+    }
+
+    /// <summary>A copy of the Bradford folder with v1 closed on 31 March 2018 and a v2 from 1 April 2018 without CLA.</summary>
+    private string NextVersionFolder()
+    {
+        var source = Path.Combine(Samples, "frameworks", "bradford");
+        var folder = Path.Combine(_dir, "bradford");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var v1 = File.ReadAllText(Path.Combine(source, "framework.v1.yaml"));
+        File.WriteAllText(Path.Combine(folder, "framework.v1.yaml"), v1.Replace("effective_from: 2016-04-01\n", "effective_from: 2016-04-01\neffective_to: 2018-03-31\n", StringComparison.Ordinal));
+        var lines = v1.Split('\n').ToList();
+        var start = lines.FindIndex(l => l == "  - code: CLA");
+        var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
+        lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
+        File.WriteAllText(Path.Combine(folder, "framework.v2.yaml"), string.Join('\n', lines)
+            .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)
+            .Replace("effective_from: 2016-04-01\n", "effective_from: 2018-04-01\n", StringComparison.Ordinal));
+        return folder;
+    }
+
+    private Task<CliProcess.Run> Run(params string[] args) => CliProcess.RunAsync(_dir, [.. args, "--store", Store]);
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
+using Outcomes.Storage.Repositories;
+
+namespace Outcomes.Web.Tests;
+
+/// <summary>
+/// /frameworks/BRD-CC/load with a zip of the Bradford folder holding v1 closed on 31 March 2018 and a v2 from 1 April 2018
+/// that drops CLA, over a private copy of the sample store (v1 stored open-ended, eight quarters of returns, scored).
+/// Each test has its own copy, so the order they run in does not matter.
+/// </summary>
+public sealed class FrameworkNextVersionUploadTests
+{
+    private static readonly Period UnderV1 = Period.FinancialQuarter(2017, 4);
+    private static readonly Period UnderV2 = Period.FinancialQuarter(2018, 1);
+
+    private FrameworkTestStore _store = null!;
+    private WebApplicationFactory<Program> _host = null!;
+
+    [SetUp]
+    public void Start()
+    {
+        _store = new FrameworkTestStore();
+        _host = WebHost.Create(_store.Path);
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _host.Dispose();
+        _store.Dispose();
+    }
+
+    [Test]
+    public async Task V2_is_stored_v1_closed_and_audited_and_v2_quarters_are_scored_under_v2()
+    {
+        var scores = new ScoreRepository(_store.Store);
+        Assert.That((await scores.ListAsync("BRD-CC", UnderV2)).Select(s => s.MeasureCode), Has.Member("CLA"), "before: v1 scores CLA in 2018-19 Q1");
+        var email = await _store.AddUserAsync(("administrator", "BRD"));
+        using var browser = _host.Browser();
+        await browser.SignInAsync(email, WebHost.Password);
+
+        var loaded = await FrameworkPageTests.PostFileAsync(browser, "/frameworks/BRD-CC/load", "bradford.zip", FrameworkTestStore.Zip("bradford", Files(closeOn: "2018-03-31")));
+        var html = await loaded.Content.ReadAsStringAsync();
+        var framework = (await new FrameworkRepository(_store.Store).GetAsync("BRD-CC"))!;
+        var audit = await new AuditRepository(_store.Store).ListAsync(FrameworkRepository.AuditTable, "BRD-CC v");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(loaded.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+            Assert.That(html, Does.Contain("Loaded version 2 of BRD-CC; version 1 now ends on 2018-03-31").And.Contain("scored again"));
+            Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)new DateOnly(2018, 3, 31)), (2, null) }));
+            Assert.That(framework.Versions[1].Measures.Select(m => m.Code), Has.No.Member("CLA"));
+            Assert.That(audit.Select(a => (a.RowKey, a.ChangedBy)), Is.EquivalentTo(new[] { ("BRD-CC v1", email), ("BRD-CC v2", email) }), "the closing and the load, by who did them");
+            Assert.That(audit.Single(a => a.RowKey == "BRD-CC v1").Reason, Does.Contain("closed on 2018-03-31"));
+            Assert.That((await scores.ListAsync("BRD-CC", UnderV1)).Select(s => s.MeasureCode), Has.Member("CLA"), "2017-18 Q4 stays under v1");
+            var underV2 = await scores.ListAsync("BRD-CC", UnderV2);
+            Assert.That(underV2, Is.Not.Empty);
+            Assert.That(underV2.Select(s => s.MeasureCode), Has.No.Member("CLA"), "2018-19 Q1 is scored under v2, which has no CLA");
+        });
+
+        // The closing date is set once: moving it later is refused, naming the file, field and rule, and changes nothing.
+        var moved = await FrameworkPageTests.PostFileAsync(browser, "/frameworks/BRD-CC/load", "bradford.zip", FrameworkTestStore.Zip("bradford", Files(closeOn: "2018-06-30")));
+        var movedHtml = await moved.Content.ReadAsStringAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), movedHtml);
+            Assert.That(movedHtml, Does.Contain("bradford/framework.v1.yaml: version 1 is stored closed on 2018-03-31").And.Contain("rule version.effective-to.fixed, field effective_to"));
+            Assert.That((await new FrameworkRepository(_store.Store).GetAsync("BRD-CC"))!.Versions[0].EffectiveTo, Is.EqualTo(new DateOnly(2018, 3, 31)));
+        });
+    }
+
+    [Test]
+    public async Task Closing_v1_before_a_locked_return_is_refused_naming_the_return_and_nothing_changes()
+    {
+        var returns = new ReturnRepository(_store.Store);
+        var locked = (await returns.FindAsync("BRD-CC", "BRD-CL2", UnderV2))!;
+        Assert.That(await returns.SetStatusAsync(locked.Id, ReturnStatus.Locked, "carol", DateTimeOffset.UtcNow, "Quarter closed"), Is.True);
+        var auditBefore = (await new AuditRepository(_store.Store).ListAsync()).Count;
+        var scoresBefore = (await new ScoreRepository(_store.Store).ListAsync("BRD-CC", UnderV2)).Count;
+        var email = await _store.AddUserAsync(("administrator", "BRD"));
+        using var browser = _host.Browser();
+        await browser.SignInAsync(email, WebHost.Password);
+
+        var refused = await FrameworkPageTests.PostFileAsync(browser, "/frameworks/BRD-CC/load", "bradford.zip", FrameworkTestStore.Zip("bradford", Files(closeOn: "2018-03-31")));
+        var html = await refused.Content.ReadAsStringAsync();
+        var files = Files(closeOn: "2018-03-31");
+        files.Remove("framework.v2.yaml");
+        files.Remove("targets.yaml"); // its targets from 2018 would fall outside a v1 that ends in March 2018
+        var alone = await FrameworkPageTests.PostFileAsync(browser, "/frameworks/BRD-CC/load", "bradford.zip", FrameworkTestStore.Zip("bradford", files));
+        var aloneHtml = await alone.Content.ReadAsStringAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), html);
+            Assert.That(html, Does.Contain("govuk-error-summary").And.Contain("bradford/framework.v1.yaml: version 1 cannot close on 2018-03-31"));
+            Assert.That(html, Does.Contain("2018-19 Q1 for BRD-CL2").And.Contain("rule version.close.locked-returns, field effective_to"));
+            Assert.That(alone.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), aloneHtml);
+            Assert.That(aloneHtml, Does.Contain("bradford/framework.v1.yaml: version 1 is stored open-ended").And.Contain("rule version.close.without-next"));
+            Assert.That((await new FrameworkRepository(_store.Store).GetAsync("BRD-CC"))!.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }));
+            Assert.That((await new AuditRepository(_store.Store).ListAsync()).Count, Is.EqualTo(auditBefore), "nothing audited");
+            Assert.That((await new ScoreRepository(_store.Store).ListAsync("BRD-CC", UnderV2)).Count, Is.EqualTo(scoresBefore), "not re-scored");
+        });
+    }
+
+    /// <summary>The Bradford folder with v1 closed on a date and a v2 from 1 April 2018 without CLA.</summary>
+    private static Dictionary<string, string> Files(string closeOn)
+    {
+        var folder = Path.Combine(SampleStore.RepositoryRoot, "samples", "frameworks", "bradford");
+        var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var v1 = files["framework.v1.yaml"];
+        files["framework.v1.yaml"] = v1.Replace("effective_from: 2016-04-01\n", $"effective_from: 2016-04-01\neffective_to: {closeOn}\n", StringComparison.Ordinal);
+        var lines = v1.Split('\n').ToList();
+        var start = lines.FindIndex(l => l == "  - code: CLA");
+        var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
+        lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
+        var nextDay = DateOnly.ParseExact(closeOn, "yyyy-MM-dd").AddDays(1);
+        files["framework.v2.yaml"] = string.Join('\n', lines)
+            .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)
+            .Replace("effective_from: 2016-04-01\n", $"effective_from: {nextDay:yyyy-MM-dd}\n", StringComparison.Ordinal);
+        return files;
+    }
+}
