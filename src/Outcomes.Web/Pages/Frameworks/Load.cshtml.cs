@@ -16,19 +16,10 @@ namespace Outcomes.Web.Pages.Frameworks;
 /// "Send to > Compressed folder". Every problem is shown with its file and line; nothing is stored on any problem.
 /// Others in the authority get 403; another authority's framework is a 404.
 /// </summary>
-public sealed class LoadModel(FrameworkCatalogue catalogue, OutcomesStore store, ILoggerFactory logs, IOptions<OutcomesWebOptions> options) : PageModel
+public sealed class LoadModel(FrameworkCatalogue catalogue, OutcomesStore store, ILoggerFactory logs, IOptions<OutcomesWebOptions> options)
+    : FrameworkChangePageModel(catalogue, options)
 {
-    public FrameworkAccess Access { get; private set; } = null!;
-
-    public string? FormError { get; private set; }
-
     public FrameworkUpload? Result { get; private set; }
-
-    public string? FileName { get; private set; }
-
-    public long MaxBytes => options.Value.Uploads.MaxBytes;
-
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await AllowedAsync(code, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string code, IFormFile? file, CancellationToken ct)
     {
@@ -61,30 +52,6 @@ public sealed class LoadModel(FrameworkCatalogue catalogue, OutcomesStore store,
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        return Page();
-    }
-
-    private PageResult Refuse(string message)
-    {
-        FormError = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task<IActionResult?> AllowedAsync(string code, CancellationToken ct)
-    {
-        if (await catalogue.FindAsync(SignedInUser.Roles(HttpContext), code, ct) is not { } access)
-        {
-            return NotFound();
-        }
-
-        Access = access;
-        if (access.MayManage)
-        {
-            return null;
-        }
-
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 }

@@ -15,23 +15,14 @@ namespace Outcomes.Web.Pages.Frameworks;
 /// problem listed with sheet, cell and rule; with none, "Check only" stores nothing and "Upload targets" replaces the
 /// framework's targets and re-scores it at once. Administrators over the authority only (others 403, other authorities 404).
 /// </summary>
-public sealed class TargetsModel(FrameworkCatalogue catalogue, OutcomesStore store, ILoggerFactory logs, IOptions<OutcomesWebOptions> options) : PageModel
+public sealed class TargetsModel(FrameworkCatalogue catalogue, OutcomesStore store, ILoggerFactory logs, IOptions<OutcomesWebOptions> options)
+    : FrameworkChangePageModel(catalogue, options)
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public FrameworkAccess Access { get; private set; } = null!;
-
-    public string? FormError { get; private set; }
-
     public TargetSheetImport? Result { get; private set; }
 
-    public string? FileName { get; private set; }
-
     public bool CheckedOnly { get; private set; }
-
-    public long MaxBytes => options.Value.Uploads.MaxBytes;
-
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await AllowedAsync(code, ct) ?? Page();
 
     /// <summary>The targets template, pre-filled with the framework's current targets.</summary>
     public async Task<IActionResult> OnGetTemplateAsync(string code, CancellationToken ct)
@@ -78,30 +69,6 @@ public sealed class TargetsModel(FrameworkCatalogue catalogue, OutcomesStore sto
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        return Page();
-    }
-
-    private PageResult Refuse(string message)
-    {
-        FormError = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task<IActionResult?> AllowedAsync(string code, CancellationToken ct)
-    {
-        if (await catalogue.FindAsync(SignedInUser.Roles(HttpContext), code, ct) is not { } access)
-        {
-            return NotFound();
-        }
-
-        Access = access;
-        if (access.MayManage)
-        {
-            return null;
-        }
-
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 }
