@@ -56,6 +56,12 @@ public sealed class PackBenchmark(ILoggerFactory logs)
 
         var storeBuild = clock.Elapsed;
         var store = OutcomesStore.Sqlite(storePath, logs);
+        if (reused)
+        {
+            // A store kept from an earlier build may predate the newest migrations.
+            await store.MigrateAsync(ct);
+        }
+
         var period = Period.FinancialQuarter(2018, 4);
         var settings = PackSettings.Load(Path.Combine(samplesFolder, "pack-settings", "bradford.yaml"));
         var scrutinySettings = ScrutinySettings.Load(Path.Combine(samplesFolder, "pack-settings", "bradford.yaml"));
