@@ -29,22 +29,9 @@ internal sealed class FrameworkTestStore : IDisposable
 
     public OutcomesStore Store => OutcomesStore.Sqlite(Path);
 
-    public async Task<string> AddUserAsync(params (string Role, string Scope)[] roles)
-    {
-        var options = new AccountOptions();
-        var userName = $"user-{Guid.NewGuid():N}@council.example";
-        var created = await new UserAdministration(new UserRepository(Store), new PasswordHashing(options), options, TimeProvider.System)
-            .AddAsync(userName, "Test " + string.Join(" and ", roles.Select(r => r.Role)), roles.Select(r => new RoleRequest(r.Role, r.Scope)).ToList(), WebHost.Password);
-        Assert.That(created.Created, Is.True, string.Join(" ", created.Problems));
-        return userName;
-    }
+    public Task<string> AddUserAsync(params (string Role, string Scope)[] roles) => SampleStore.AddUserAsync(Store, WebHost.Password, roles);
 
-    public async Task<string> TokenAsync(string userName)
-    {
-        var users = new UserRepository(Store);
-        var user = await users.FindByUserNameAsync(userName);
-        return (await new ApiTokens(new ApiTokenRepository(Store), users, TimeProvider.System).IssueAsync(user!.Id, "test")).Token;
-    }
+    public Task<string> TokenAsync(string userName) => SampleStore.TokenAsync(Store, userName);
 
     /// <summary>Rows in the targets table for a framework, counted by SQL.</summary>
     public async Task<long> CountTargetsAsync(string framework)

@@ -52,23 +52,10 @@ public sealed class SampleStore
     }
 
     /// <summary>A new user (unique name) with a password and roles, made as `outcomes users add` makes one.</summary>
-    public static async Task<string> AddUserAsync(string password, params (string Role, string Scope)[] roles)
-    {
-        var options = new AccountOptions();
-        var userName = $"user-{Guid.NewGuid():N}@council.example";
-        var created = await new UserAdministration(new UserRepository(Store), new PasswordHashing(options), options, TimeProvider.System)
-            .AddAsync(userName, "Test " + string.Join(" and ", roles.Select(r => r.Role)), roles.Select(r => new RoleRequest(r.Role, r.Scope)).ToList(), password);
-        Assert.That(created.Created, Is.True, string.Join(" ", created.Problems));
-        return userName;
-    }
+    public static Task<string> AddUserAsync(string password, params (string Role, string Scope)[] roles) => AddUserAsync(Store, password, roles);
 
     /// <summary>A personal API token for a user.</summary>
-    public static async Task<string> TokenAsync(string userName)
-    {
-        var users = new UserRepository(Store);
-        var user = await users.FindByUserNameAsync(userName);
-        return (await new ApiTokens(new ApiTokenRepository(Store), users, TimeProvider.System).IssueAsync(user!.Id, "test")).Token;
-    }
+    public static Task<string> TokenAsync(string userName) => TokenAsync(Store, userName);
 
     /// <summary>A new user made in another store (a test's own copy of the samples).</summary>
     public static async Task<string> AddUserAsync(OutcomesStore store, string password, params (string Role, string Scope)[] roles)

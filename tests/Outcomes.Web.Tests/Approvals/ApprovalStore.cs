@@ -111,15 +111,7 @@ internal sealed class ApprovalStore : IDisposable
     public async Task<int> AuditRowsAsync() => (await new AuditRepository(Store).ListAsync()).Count;
 
     /// <summary>A new user (unique name) in this store, made as `outcomes users add` makes one.</summary>
-    public async Task<string> AddUserAsync(params (string Role, string Scope)[] roles)
-    {
-        var options = new AccountOptions();
-        var userName = $"user-{Guid.NewGuid():N}@council.example";
-        var created = await new UserAdministration(new UserRepository(Store), new PasswordHashing(options), options, TimeProvider.System)
-            .AddAsync(userName, "Test " + string.Join(" and ", roles.Select(r => r.Role)), roles.Select(r => new RoleRequest(r.Role, r.Scope)).ToList(), WebHost.Password);
-        Assert.That(created.Created, Is.True, string.Join(" ", created.Problems));
-        return userName;
-    }
+    public Task<string> AddUserAsync(params (string Role, string Scope)[] roles) => SampleStore.AddUserAsync(Store, WebHost.Password, roles);
 
     public async Task<HttpClient> BrowserAsync(params (string Role, string Scope)[] roles)
     {
@@ -131,11 +123,7 @@ internal sealed class ApprovalStore : IDisposable
 
     public async Task<HttpClient> ApiAsync(params (string Role, string Scope)[] roles)
     {
-        var userName = await AddUserAsync(roles);
-        var users = new UserRepository(Store);
-        var user = await users.FindByUserNameAsync(userName);
-        var token = (await new ApiTokens(new ApiTokenRepository(Store), users, TimeProvider.System).IssueAsync(user!.Id, "test")).Token;
-        return Host.Api(token);
+        return Host.Api(await SampleStore.TokenAsync(Store, await AddUserAsync(roles)));
     }
 
     public void Dispose()

@@ -74,15 +74,7 @@ internal sealed partial class PackHost : IDisposable
     }
 
     /// <summary>A new user of this store with the password <see cref="WebHost.Password"/> and these roles.</summary>
-    public async Task<string> AddUserAsync(params (string Role, string Scope)[] roles)
-    {
-        var options = new AccountOptions();
-        var userName = $"packs-{Guid.NewGuid():N}@council.example";
-        var created = await new UserAdministration(new UserRepository(Store), new PasswordHashing(options), options, TimeProvider.System)
-            .AddAsync(userName, "Test " + string.Join(" and ", roles.Select(r => r.Role)), roles.Select(r => new RoleRequest(r.Role, r.Scope)).ToList(), WebHost.Password);
-        Assert.That(created.Created, Is.True, string.Join(" ", created.Problems));
-        return userName;
-    }
+    public Task<string> AddUserAsync(params (string Role, string Scope)[] roles) => SampleStore.AddUserAsync(Store, WebHost.Password, roles);
 
     public async Task<HttpClient> SignedInAsync(params (string Role, string Scope)[] roles)
     {
@@ -94,11 +86,7 @@ internal sealed partial class PackHost : IDisposable
 
     public async Task<HttpClient> ApiAsync(params (string Role, string Scope)[] roles)
     {
-        var userName = await AddUserAsync(roles);
-        var users = new UserRepository(Store);
-        var user = await users.FindByUserNameAsync(userName);
-        var token = (await new ApiTokens(new ApiTokenRepository(Store), users, TimeProvider.System).IssueAsync(user!.Id, "packs")).Token;
-        return Factory.Api(token);
+        return Factory.Api(await SampleStore.TokenAsync(Store, await AddUserAsync(roles)));
     }
 
     /// <summary>Posts the /packs form as a browser would (antiforgery token from the page).</summary>
