@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Outcomes.Domain.OrgUnits;
 
 /// <summary>
@@ -8,6 +10,10 @@ public sealed class OrgUnitHierarchy
 {
     private readonly Dictionary<string, OrgUnit> _units;
     private readonly ILookup<string, OrgUnitLink> _linksByChild;
+
+    // The hierarchy never changes once built, so each date's roll-up parents are worked out once (all units in one
+    // pass) and kept: a roll-up over a subtree is then a walk down an index, not a scan of every unit per node.
+    private readonly ConcurrentDictionary<DateOnly, ILookup<string, OrgUnit>> _rollUpChildrenByDate = new();
 
     public OrgUnitHierarchy(IEnumerable<OrgUnit> units, IEnumerable<OrgUnitLink> links)
     {
@@ -56,10 +62,14 @@ public sealed class OrgUnitHierarchy
 
     /// <summary>Units (open or closed) whose data rolls up directly into <paramref name="parentCode"/> as of a date.</summary>
     public IReadOnlyList<OrgUnit> RollUpChildren(string parentCode, DateOnly asOf) =>
-        _units.Values
-            .Where(u => string.Equals(RollUpParent(u.Code, asOf), parentCode, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .ToList();
+        [.. RollUpChildrenOn(asOf)[parentCode]];
+
+    private ILookup<string, OrgUnit> RollUpChildrenOn(DateOnly asOf) =>
+        _rollUpChildrenByDate.GetOrAdd(asOf, date => _units.Values
+            .Select(u => (Unit: u, Parent: RollUpParent(u.Code, date)))
+            .Where(x => x.Parent is not null)
+            .OrderBy(x => x.Unit.Code, StringComparer.Ordinal)
+            .ToLookup(x => x.Parent!, x => x.Unit, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Children open on a date, by today's links.</summary>
     public IReadOnlyList<OrgUnit> ChildrenOn(string parentCode, DateOnly date) =>
