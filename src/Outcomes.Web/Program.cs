@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Outcomes.Application.Accounts;
 using Outcomes.Storage;
+using Outcomes.Storage.Changes;
 using Outcomes.Storage.Repositories;
+using Outcomes.Web.Caching;
 using Outcomes.Web.Accounts;
 using Outcomes.Web.Api;
 using Outcomes.Web.Approvals;
@@ -20,7 +22,10 @@ builder.Services.AddSingleton<IValidateOptions<OutcomesWebOptions>, OutcomesWebO
 builder.Services.AddSingleton(sp => new OutcomesStore(sp.GetRequiredService<IOptions<OutcomesWebOptions>>().Value.Store, sp.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(sp => new FrameworkRepository(sp.GetRequiredService<OutcomesStore>()));
 builder.Services.AddSingleton(sp => new ScoreRepository(sp.GetRequiredService<OutcomesStore>()));
+builder.Services.AddSingleton(sp => new StoreChanges(sp.GetRequiredService<OutcomesStore>()));
+builder.Services.AddSingleton<StoredReferenceData>();
 builder.Services.AddSingleton<AccessPolicies>();
+builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddSingleton<DashboardQuery>();
 builder.Services.AddSingleton<FrontendAssets>();
 builder.Services.AddSingleton<PendingUploads>();

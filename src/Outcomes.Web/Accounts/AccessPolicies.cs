@@ -1,15 +1,14 @@
 using Outcomes.Domain.Access;
-using Outcomes.Storage;
-using Outcomes.Storage.Repositories;
+using Outcomes.Web.Caching;
 
 namespace Outcomes.Web.Accounts;
 
-/// <summary>Builds the access policy over the org units as stored now (read per request, so loaded frameworks apply at once).</summary>
-public sealed class AccessPolicies(OutcomesStore store, TimeProvider clock)
+/// <summary>Builds the access policy over the org units as stored now (checked per request, so loaded frameworks and org-unit changes apply at once).</summary>
+public sealed class AccessPolicies(StoredReferenceData reference, TimeProvider clock)
 {
     public async Task<AccessPolicy> CurrentAsync(CancellationToken cancellationToken)
     {
-        var hierarchy = await new OrgUnitRepository(store).LoadHierarchyAsync(null, cancellationToken);
-        return new AccessPolicy(hierarchy, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var snapshot = await reference.CurrentAsync(cancellationToken);
+        return new AccessPolicy(snapshot.Hierarchy, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 }

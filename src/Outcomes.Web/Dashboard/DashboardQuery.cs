@@ -5,18 +5,30 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Returns;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
-using Outcomes.Web.Accounts;
+using Outcomes.Web.Caching;
 
 namespace Outcomes.Web.Dashboard;
 
-/// <summary>Builds the dashboard for a user's roles: only units their scopes name, only their authorities' frameworks.</summary>
-public sealed class DashboardQuery(OutcomesStore store, FrameworkRepository frameworks, ScoreRepository scores, AccessPolicies policies, TimeProvider clock)
+/// <summary>
+/// Builds the dashboard for a user's roles: only units their scopes name, only their authorities' frameworks. Kept in
+/// <see cref="DashboardCache"/> until the store's data generation moves on (any change to scores, returns, frameworks,
+/// targets or org units, by anyone) or the day changes.
+/// </summary>
+public sealed class DashboardQuery(OutcomesStore store, StoredReferenceData reference, ScoreRepository scores, DashboardCache cache, TimeProvider clock)
 {
     public async Task<DashboardModel> BuildAsync(IReadOnlyList<RoleAssignment> roles, CancellationToken cancellationToken)
     {
-        var policy = await policies.CurrentAsync(cancellationToken);
+        var snapshot = await reference.CurrentAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var all = await frameworks.ListAsync(cancellationToken);
+
+        // A shared build runs to the end even if the request that started it goes away: others may be waiting for it.
+        return await cache.GetOrBuildAsync(snapshot.Generation, today, roles, () => BuildAsync(roles, snapshot, today, CancellationToken.None));
+    }
+
+    private async Task<DashboardModel> BuildAsync(IReadOnlyList<RoleAssignment> roles, ReferenceSnapshot snapshot, DateOnly today, CancellationToken cancellationToken)
+    {
+        var policy = new AccessPolicy(snapshot.Hierarchy, today);
+        var all = snapshot.Frameworks;
         var returns = new ReturnRepository(store);
         var units = new List<DashboardUnit>();
         foreach (var unit in policy.ScopeUnits(roles))
