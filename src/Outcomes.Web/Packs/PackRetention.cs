@@ -127,8 +127,9 @@ public sealed class PackRetention(
             return;
         }
 
-        var kept = await jobs.ListKeptAsync(ct);
+        // Newest id first: a job made after it reads as not this store's (left alone), never as finished.
         var newest = await jobs.NewestIdAsync(ct);
+        var kept = await jobs.ListKeptAsync(ct);
         var referenced = kept.SelectMany(j => new[] { j.PdfPath, j.XlsxPath }).Select(p => PackFiles.Inside(OutputFolder, p)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var busy = kept.Where(j => !j.IsFinished).Select(j => j.Id).ToHashSet();
         foreach (var folder in root.EnumerateDirectories())
