@@ -23,9 +23,12 @@ public sealed record PackJob(
     long Id, PackKind Kind, string FrameworkCode, string OrgUnitCode, string AuthorityCode, string PeriodKey,
     string RequestedBy, DateTimeOffset RequestedAt, PackJobStatus Status, string Stage, int Percent,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? ErrorMessage,
-    string? PdfPath, long? PdfBytes, string? XlsxPath, long? XlsxBytes, int? PageCount)
+    string? PdfPath, long? PdfBytes, string? XlsxPath, long? XlsxBytes, int? PageCount, DateTimeOffset? ExpiredAt = null)
 {
     public bool IsFinished => Status is PackJobStatus.Done or PackJobStatus.Failed;
+
+    /// <summary>Made, then its files removed by the clean-up after Outcomes:Packs:KeepDays (migration 0015).</summary>
+    public bool IsExpired => ExpiredAt is not null;
 }
 
 /// <summary>A new pack job's request.</summary>
@@ -35,13 +38,14 @@ public sealed record PackJobRequest(PackKind Kind, string FrameworkCode, string 
 public sealed record PackJobFiles(string PdfPath, long PdfBytes, string XlsxPath, long XlsxBytes, int PageCount);
 
 /// <summary>Pack jobs (table pack_jobs): queued by the web, moved along by the background queue.</summary>
-public sealed class PackJobRepository(OutcomesStore store)
+public sealed partial class PackJobRepository(OutcomesStore store)
 {
     private const string Columns =
         "id AS Id, kind AS Kind, framework_code AS FrameworkCode, org_unit_code AS OrgUnitCode, authority_code AS AuthorityCode, "
         + "period_key AS PeriodKey, requested_by AS RequestedBy, requested_at AS RequestedAt, status AS Status, progress_stage AS Stage, "
         + "progress_percent AS [Percent], started_at AS StartedAt, finished_at AS FinishedAt, error_message AS ErrorMessage, "
-        + "pdf_path AS PdfPath, pdf_bytes AS PdfBytes, xlsx_path AS XlsxPath, xlsx_bytes AS XlsxBytes, page_count AS PageCount";
+        + "pdf_path AS PdfPath, pdf_bytes AS PdfBytes, xlsx_path AS XlsxPath, xlsx_bytes AS XlsxBytes, page_count AS PageCount, "
+        + "expired_at AS ExpiredAt";
 
     internal static readonly ProviderSql Insert = new(
         "pack-jobs.insert",
@@ -201,9 +205,11 @@ public sealed class PackJobRepository(OutcomesStore store)
 
         public long? PageCount { get; set; }
 
+        public DateTimeOffset? ExpiredAt { get; set; }
+
         public PackJob ToJob() => new(
             Id, Kind == "scrutiny" ? PackKind.Scrutiny : PackKind.Board, FrameworkCode, OrgUnitCode, AuthorityCode, PeriodKey, RequestedBy, RequestedAt,
             Enum.Parse<PackJobStatus>(Status, ignoreCase: true), Stage, (int)Percent, StartedAt, FinishedAt, ErrorMessage,
-            PdfPath, PdfBytes, XlsxPath, XlsxBytes, (int?)PageCount);
+            PdfPath, PdfBytes, XlsxPath, XlsxBytes, (int?)PageCount, ExpiredAt);
     }
 }

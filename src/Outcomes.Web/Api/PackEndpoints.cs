@@ -22,7 +22,7 @@ public static class PackEndpoints
     public sealed record PackJobAnswer(
         long Id, string Kind, string Framework, string OrgUnit, string Period, string Status, string Stage, int Percent,
         string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
-        int? Pages, long? PdfBytes, long? XlsxBytes, string? Pdf, string? Xlsx);
+        int? Pages, long? PdfBytes, long? XlsxBytes, string? Pdf, string? Xlsx, DateTimeOffset? ExpiredAt);
 
     public static void MapPackApi(this WebApplication app)
     {
@@ -74,7 +74,7 @@ public static class PackEndpoints
                 : NotFound(id))
             .WithName("GetPack")
             .WithSummary("A pack job's status and progress")
-            .WithDescription("Status (queued, running, done, failed), the stage and percentage, when it was asked for, started and finished, pages, and the failure message if any. Out of scope: 404.");
+            .WithDescription("Status (queued, running, done, failed, or expired: made, then its files removed after Outcomes:Packs:KeepDays; no download links), the stage and percentage, when it was asked for, started and finished, pages, and the failure message if any. Out of scope: 404.");
 
         packs.MapGet("/{id:long}/{format:regex(^(pdf|xlsx)$)}", async (long id, string format, HttpContext context, PackAccess access, CancellationToken ct) =>
         {
@@ -83,13 +83,17 @@ public static class PackEndpoints
                 return NotFound(id);
             }
 
-            return access.Download(job, format) is { } file
-                ? Results.File(file.FullPath, file.ContentType, file.FileName)
-                : Results.Json(new ApiV1Endpoints.Problem($"Pack job {id} is {PackJobRepository.StatusText(job.Status)}: there is no file to download."), statusCode: StatusCodes.Status409Conflict);
+            var lookup = access.Download(job, format);
+            return lookup switch
+            {
+                { State: PackFileState.Ready, File: { } file } => Results.File(file.FullPath, file.ContentType, file.FileName),
+                { State: PackFileState.NotDone } => Results.Json(new ApiV1Endpoints.Problem(lookup.Message), statusCode: StatusCodes.Status409Conflict),
+                _ => Results.Json(new ApiV1Endpoints.Problem(lookup.Message), statusCode: StatusCodes.Status410Gone),
+            };
         })
             .WithName("DownloadPack")
             .WithSummary("Download a finished pack as PDF or Excel")
-            .WithDescription("{format} is pdf or xlsx. 409 until the pack is done. Out of scope: 404.");
+            .WithDescription("{format} is pdf or xlsx. 409 until the pack is done; 410 Gone once its files were removed (expired after Outcomes:Packs:KeepDays, or missing from the server), with a message saying to generate it again. Out of scope: 404.");
     }
 
     private static IResult NotFound(long id) => Results.NotFound(new ApiV1Endpoints.Problem($"No pack job {id}."));
@@ -97,9 +101,11 @@ public static class PackEndpoints
     private static PackJobAnswer Answer(PackJob job)
     {
         var done = job.Status == PackJobStatus.Done;
+        var downloadable = done && !job.IsExpired;
         return new PackJobAnswer(
-            job.Id, PackJobRepository.KindText(job.Kind), job.FrameworkCode, job.OrgUnitCode, job.PeriodKey, PackJobRepository.StatusText(job.Status),
+            job.Id, PackJobRepository.KindText(job.Kind), job.FrameworkCode, job.OrgUnitCode, job.PeriodKey, job.IsExpired ? "expired" : PackJobRepository.StatusText(job.Status),
             job.Stage, job.Percent, job.RequestedBy, job.RequestedAt, job.StartedAt, job.FinishedAt, job.ErrorMessage,
-            done ? job.PageCount : null, job.PdfBytes, job.XlsxBytes, done ? $"/api/v1/packs/{job.Id}/pdf" : null, done ? $"/api/v1/packs/{job.Id}/xlsx" : null);
+            done ? job.PageCount : null, job.PdfBytes, job.XlsxBytes, downloadable ? $"/api/v1/packs/{job.Id}/pdf" : null, downloadable ? $"/api/v1/packs/{job.Id}/xlsx" : null,
+            job.ExpiredAt);
     }
 }

@@ -17,6 +17,9 @@ public sealed class PackAccess(PackJobRepository jobs, AccessPolicies policies, 
     public const string PdfType = "application/pdf";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>How many days made packs are kept (Outcomes:Packs:KeepDays; 0: for ever).</summary>
+    public int KeepDays => options.Value.KeepDays;
+
     /// <summary>The job, or null when it does not exist or is outside the caller's scope.</summary>
     public async Task<PackJob?> FindAsync(IReadOnlyList<RoleAssignment> roles, long id, CancellationToken ct)
     {
@@ -32,27 +35,55 @@ public sealed class PackAccess(PackJobRepository jobs, AccessPolicies policies, 
         return listed.Where(j => policy.May(roles, Permission.View, j.OrgUnitCode)).Take(options.Value.HistoryRows).ToList();
     }
 
-    /// <summary>A done job's PDF ("pdf") or workbook ("xlsx"); null when the job is not done or the file has gone.</summary>
-    public PackDownload? Download(PackJob job, string format)
+    /// <summary>
+    /// A done job's PDF ("pdf") or workbook ("xlsx"), or why there is none: not done yet, expired (removed by the
+    /// clean-up after Outcomes:Packs:KeepDays), or gone from the disk some other way (or stored outside the packs folder).
+    /// </summary>
+    public PackFileLookup Download(PackJob job, string format)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var relative = format switch
+        var (relative, what) = format switch
         {
-            "pdf" => job.PdfPath,
-            "xlsx" => job.XlsxPath,
-            _ => null,
+            "pdf" => (job.PdfPath, "PDF"),
+            "xlsx" => (job.XlsxPath, "Excel workbook"),
+            _ => (null, format),
         };
+        if (job.ExpiredAt is not null)
+        {
+            return new PackFileLookup(
+                PackFileState.Expired, null,
+                $"Pack job {job.Id} has expired: its files were removed on {job.ExpiredAt.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, as packs are kept for {options.Value.KeepDays} days. "
+                + "Generate the pack again: it is made from the stored scores.");
+        }
+
         if (job.Status != PackJobStatus.Done || relative is null)
         {
-            return null;
+            return new PackFileLookup(PackFileState.NotDone, null, $"Pack job {job.Id} is {PackJobRepository.StatusText(job.Status)}: there is no file to download.");
         }
 
-        var full = Path.GetFullPath(Path.Combine(runner.OutputFolder, relative));
-        if (!full.StartsWith(runner.OutputFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        if (PackFiles.Inside(runner.OutputFolder, relative) is not { } full || !File.Exists(full))
         {
-            return null;
+            return new PackFileLookup(
+                PackFileState.Missing, null,
+                $"The {what} of pack job {job.Id} is no longer available: the file is no longer on the server. Generate the pack again: it is made from the stored scores.");
         }
 
-        return new PackDownload(full, format == "pdf" ? PdfType : XlsxType, Path.GetFileName(full));
+        return new PackFileLookup(PackFileState.Ready, new PackDownload(full, format == "pdf" ? PdfType : XlsxType, Path.GetFileName(full)), string.Empty);
     }
+
+    /// <summary>Whether a job's two files can be downloaded now: done, not expired, and both still on disk.</summary>
+    public bool FilesAvailable(PackJob job) =>
+        Download(job, "pdf").State == PackFileState.Ready && Download(job, "xlsx").State == PackFileState.Ready;
 }
+
+/// <summary>Whether a pack's file can be sent: ready, not made (yet), expired, or missing from disk.</summary>
+public enum PackFileState
+{
+    Ready,
+    NotDone,
+    Expired,
+    Missing,
+}
+
+/// <summary>A pack file asked for: the file when <see cref="PackFileState.Ready"/>, otherwise a sentence saying why not.</summary>
+public sealed record PackFileLookup(PackFileState State, PackDownload? File, string Message);

@@ -36,6 +36,16 @@ public sealed class PackOptions
     /// <summary>How many jobs the history on /packs shows.</summary>
     public int HistoryRows { get; set; } = 50;
 
+    /// <summary>
+    /// How many days a made pack's files are kept (90). After that the clean-up removes them and the job shows as
+    /// expired (the pack can be made again from the stored scores); files the service left in the output folder that
+    /// no job refers to go after the same time. 0 keeps everything (no clean-up). See <see cref="PackRetention"/>.
+    /// </summary>
+    public int KeepDays { get; set; } = 90;
+
+    /// <summary>How often the clean-up runs after its run at start-up (hourly).</summary>
+    public TimeSpan CleanUpInterval { get; set; } = TimeSpan.FromHours(1);
+
     public string ResolvedSettingsFolder(string contentRoot) =>
         string.IsNullOrWhiteSpace(SettingsFolder) ? string.Empty : Path.GetFullPath(Path.Combine(contentRoot, SettingsFolder));
 
@@ -62,6 +72,16 @@ public sealed class PackOptionsValidator(IHostEnvironment environment) : IValida
         if (options.HistoryRows is < 1 or > 1000)
         {
             problems.Add($"{PackOptions.SectionName}:HistoryRows must be between 1 and 1000 (was {options.HistoryRows}).");
+        }
+
+        if (options.KeepDays is < 0 or > PackRetention.MaxKeepDays)
+        {
+            problems.Add($"{PackOptions.SectionName}:KeepDays must be between 1 and {PackRetention.MaxKeepDays} days, or 0 to keep packs for ever (was {options.KeepDays}).");
+        }
+
+        if (options.CleanUpInterval < TimeSpan.FromSeconds(1) || options.CleanUpInterval > TimeSpan.FromDays(7))
+        {
+            problems.Add($"{PackOptions.SectionName}:CleanUpInterval must be between 00:00:01 and 7.00:00:00 (was {options.CleanUpInterval}).");
         }
 
         if (string.IsNullOrWhiteSpace(options.OutputFolder))

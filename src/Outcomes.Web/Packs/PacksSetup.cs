@@ -33,6 +33,8 @@ public static class PacksSetup
         services.AddSingleton<PackRequests>();
         services.AddSingleton<PackAccess>();
         services.AddHostedService<PackWorker>();
+        services.AddSingleton<PackRetention>();
+        services.AddHostedService<PackRetentionService>();
         return services;
     }
 }

@@ -16,6 +16,9 @@ public sealed class IndexModel(PackRequests requests, PackAccess access) : PageM
 
     public IReadOnlyList<PackJob> History { get; private set; } = [];
 
+    /// <summary>The done jobs in the history whose files can be downloaded now (not expired, still on disk).</summary>
+    public IReadOnlySet<long> Available { get; private set; } = new HashSet<long>();
+
     public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
     public string? QueueFull { get; private set; }
@@ -66,5 +69,6 @@ public sealed class IndexModel(PackRequests requests, PackAccess access) : PageM
         var roles = SignedInUser.Roles(HttpContext);
         Choices = await requests.ChoicesAsync(roles, ct);
         History = await access.HistoryAsync(roles, ct);
+        Available = History.Where(access.FilesAvailable).Select(j => j.Id).ToHashSet();
     }
 }

@@ -10,6 +10,8 @@ namespace Outcomes.Web.Pages.Packs;
 /// /packs/{id}: one pack job. While it is queued or running the page reloads itself every 2 seconds with a meta refresh
 /// (no JavaScript; the CSP governs scripts and styles, not a meta refresh), and offers a link to stop that (WCAG 2.2.1);
 /// once done it shows the downloads, /packs/{id}/pdf and /packs/{id}/xlsx. A job outside the user's scope is a 404.
+/// An expired pack (files removed after Outcomes:Packs:KeepDays) or one whose file has gone from the disk shows no
+/// download links, and asking for its file answers 410 Gone with this page saying why and what to do.
 /// </summary>
 public sealed class JobModel(PackAccess access) : PageModel
 {
@@ -19,6 +21,14 @@ public sealed class JobModel(PackAccess access) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? Refresh { get; set; }
+
+    /// <summary>Why a file asked for cannot be sent (expired or missing), shown at the top of the page; null otherwise.</summary>
+    public string? Gone { get; private set; }
+
+    /// <summary>Both files can be downloaded now: done, not expired, still on disk.</summary>
+    public bool FilesAvailable { get; private set; }
+
+    public int KeepDays => access.KeepDays;
 
     /// <summary>Whether the page reloads itself: the job is not finished and the user has not turned reloading off.</summary>
     public bool Refreshing => !Job.IsFinished && !string.Equals(Refresh, "off", StringComparison.Ordinal);
@@ -30,7 +40,7 @@ public sealed class JobModel(PackAccess access) : PageModel
             return NotFound();
         }
 
-        Job = job;
+        Show(job);
         return Page();
     }
 
@@ -40,11 +50,29 @@ public sealed class JobModel(PackAccess access) : PageModel
 
     private async Task<IActionResult> DownloadAsync(long id, string format, CancellationToken ct)
     {
-        if (await access.FindAsync(SignedInUser.Roles(HttpContext), id, ct) is not { } job || access.Download(job, format) is not { } file)
+        if (await access.FindAsync(SignedInUser.Roles(HttpContext), id, ct) is not { } job)
         {
             return NotFound();
         }
 
-        return PhysicalFile(file.FullPath, file.ContentType, file.FileName);
+        var lookup = access.Download(job, format);
+        switch (lookup)
+        {
+            case { State: PackFileState.Ready, File: { } file }:
+                return PhysicalFile(file.FullPath, file.ContentType, file.FileName);
+            case { State: PackFileState.NotDone }:
+                return NotFound();
+            default:
+                Show(job);
+                Gone = lookup.Message;
+                Response.StatusCode = StatusCodes.Status410Gone;
+                return Page();
+        }
+    }
+
+    private void Show(PackJob job)
+    {
+        Job = job;
+        FilesAvailable = access.FilesAvailable(job);
     }
 }
