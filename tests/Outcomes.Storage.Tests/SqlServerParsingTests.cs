@@ -47,7 +47,7 @@ public sealed class SqlServerParsingTests
         Assert.Multiple(() =>
         {
             Assert.That(names, Is.Unique);
-            foreach (var prefix in new[] { "migrations.", "org-units.", "frameworks.", "targets.", "returns.", "return-versions.", "observations.", "comparators.", "scores.", "audit.", "users.", "role-assignments.", "api-tokens.", "pack-jobs." })
+            foreach (var prefix in new[] { "migrations.", "org-units.", "frameworks.", "targets.", "returns.", "return-versions.", "observations.", "comparators.", "scores.", "audit.", "users.", "role-assignments.", "api-tokens.", "pack-jobs.", "pending-uploads." })
             {
                 Assert.That(names, Has.Some.StartsWith(prefix));
             }

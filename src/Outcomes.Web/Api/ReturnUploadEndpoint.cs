@@ -61,7 +61,7 @@ public static class ReturnUploadEndpoint
             var imported = await uploads.ImportAsync(user, check.Sha256, ct);
             return imported is { Stored: true }
                 ? Results.Json(Answer(mode, imported.Check, imported.VersionNumber, imported.Message), statusCode: StatusCodes.Status201Created)
-                : Results.Json(Answer(mode, imported?.Check ?? check, null, imported?.Message ?? "Nothing was stored."), statusCode: StatusCodes.Status422UnprocessableEntity);
+                : Results.Json(Answer(mode, imported?.Check ?? check, null, imported?.Message ?? "Nothing was stored by this request: another import of the same file took it first, or it expired."), statusCode: StatusCodes.Status422UnprocessableEntity);
         }).DisableAntiforgery()
             .WithName("UploadReturn").WithSummary("Validate or import a quarterly return")
             .WithDescription("multipart/form-data with the .xlsx or .csv in a part named 'file'; mode=validate stores nothing, mode=import stores a return with no errors. Problems come back with their places (sheet, cell, row, measure, rule).")

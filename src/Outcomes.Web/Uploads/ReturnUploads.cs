@@ -53,7 +53,7 @@ public sealed class ReturnUploads(
             var csv = await CheckCsvAsync(user, fileName, bytes, frameworkCode, dryRun: true, ct);
             if (!csv.Refused)
             {
-                pending.Keep(user.Id, sha, fileName, bytes, csv.Issues, csv.Identity?.FrameworkCode);
+                await pending.KeepAsync(user.Id, sha, fileName, bytes, csv.Issues, csv.Identity?.FrameworkCode, ct);
             }
 
             return csv;
@@ -72,27 +72,50 @@ public sealed class ReturnUploads(
 
         var result = await new ReturnImportService(store, importLogger).ImportAsync(fileName, bytes, user.UserName, clock.GetUtcNow(), dryRun: true, ct);
         var check = new UploadCheck(fileName, sha, identity, result.Issues, result.RowsRead, null);
-        pending.Keep(user.Id, sha, fileName, bytes, result.Issues, null);
+        await pending.KeepAsync(user.Id, sha, fileName, bytes, result.Issues, null, ct);
         return check;
     }
 
-    /// <summary>Imports the upload validated earlier under this hash, re-checking scope and every rule; null when it is no longer held.</summary>
+    /// <summary>
+    /// Imports the upload validated earlier under this hash, re-checking scope and every rule; null when it is no longer
+    /// held (expired, never kept, or taken by another confirm of the same file). The upload is claimed from the store
+    /// first, so two confirms at once import it once; if nothing is stored it is kept again for another try.
+    /// </summary>
     public async Task<UploadImport?> ImportAsync(UserAccount user, string sha256, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (pending.Find(user.Id, sha256) is not { } upload)
+        if (await pending.ClaimAsync(user.Id, sha256, ct) is not { } upload)
         {
             return null;
         }
 
+        UploadImport? imported = null;
+        try
+        {
+            imported = await ImportClaimedAsync(user, upload, ct);
+            return imported;
+        }
+        finally
+        {
+            if (imported is not { Stored: true })
+            {
+                await pending.ReturnAsync(upload, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The annotated copy of a held upload (every problem marked on its cell, and an Errors sheet), or null.</summary>
+    public async Task<byte[]?> ErrorWorkbookAsync(UserAccount user, string sha256, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await pending.FindAsync(user.Id, sha256, ct) is { } upload ? ErrorReportWriter.Write(upload.Bytes, upload.Issues) : null;
+    }
+
+    private async Task<UploadImport> ImportClaimedAsync(UserAccount user, PendingUpload upload, CancellationToken ct)
+    {
         if (IsCsv(upload.FileName))
         {
             var csv = await CheckCsvAsync(user, upload.FileName, upload.Bytes, upload.FrameworkCode, dryRun: false, ct);
-            if (csv.Stored)
-            {
-                pending.Forget(user.Id, upload.Sha256);
-            }
-
             return csv.Refused
                 ? new UploadImport(csv, null, csv.Refusal!)
                 : new UploadImport(csv, csv.Stored ? csv.Version : null, csv.Stored ? $"Stored {csv.Identity?.OrgUnitCode} ({csv.Identity?.PeriodKey})." : "Nothing was stored: the file has errors.");
@@ -106,20 +129,9 @@ public sealed class ReturnUploads(
 
         var result = await new ReturnImportService(store, importLogger).ImportAsync(upload.FileName, upload.Bytes, user.UserName, clock.GetUtcNow(), dryRun: false, ct);
         var check = new UploadCheck(upload.FileName, upload.Sha256, identity, result.Issues, result.RowsRead, null);
-        if (result.Outcome is { Stored: true } stored)
-        {
-            pending.Forget(user.Id, upload.Sha256);
-            return new UploadImport(check, stored.VersionNumber, stored.Message);
-        }
-
-        return new UploadImport(check, null, result.Outcome?.Message ?? "Nothing was stored: the return has errors.");
-    }
-
-    /// <summary>The annotated copy of a held upload (every problem marked on its cell, and an Errors sheet), or null.</summary>
-    public byte[]? ErrorWorkbook(UserAccount user, string sha256)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return pending.Find(user.Id, sha256) is { } upload ? ErrorReportWriter.Write(upload.Bytes, upload.Issues) : null;
+        return result.Outcome is { Stored: true } stored
+            ? new UploadImport(check, stored.VersionNumber, stored.Message)
+            : new UploadImport(check, null, result.Outcome?.Message ?? "Nothing was stored: the return has errors.");
     }
 
     private static bool IsCsv(string fileName) => fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);

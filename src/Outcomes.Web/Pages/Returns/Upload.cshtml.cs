@@ -9,7 +9,7 @@ namespace Outcomes.Web.Pages.Returns;
 /// <summary>
 /// Upload a return: choose a file and it is validated without storing anything; every problem is listed with its place
 /// and rule, with the annotated error workbook to download; a clean file shows its summary and "Confirm import", which
-/// posts only the file's SHA-256 (the bytes wait server-side, see <see cref="PendingUploads"/>).
+/// posts only the file's SHA-256 (the bytes wait in the store, for any server sharing it, see <see cref="PendingUploads"/>).
 /// </summary>
 public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) : PageModel
 {
@@ -73,7 +73,7 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
         var imported = string.IsNullOrWhiteSpace(sha256) ? null : await uploads.ImportAsync(SignedInUser.Get(HttpContext)!, sha256, ct);
         if (imported is null)
         {
-            return Refuse($"That upload is no longer held (uploads wait {uploads.PendingMinutes} minutes at most, and a restart forgets them): upload the file again.");
+            return Refuse($"That upload is no longer held: it has been imported already (check your returns), or it waited more than {uploads.PendingMinutes} minutes. Upload the file again if it was not stored.");
         }
 
         if (imported.Check.Refused)
@@ -105,7 +105,7 @@ public sealed class UploadModel(ReturnUploads uploads, AccessPolicies policies) 
             return refused;
         }
 
-        return id is not null && uploads.ErrorWorkbook(SignedInUser.Get(HttpContext)!, id) is { } bytes
+        return id is not null && await uploads.ErrorWorkbookAsync(SignedInUser.Get(HttpContext)!, id, ct) is { } bytes
             ? File(bytes, XlsxType, "return-with-errors.xlsx")
             : NotFound();
     }
