@@ -66,6 +66,11 @@ public static class OpenIdConnectSetup
             {
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+                // Browsers drop SameSite=None cookies that are not Secure, so over plain http the correlation and nonce
+                // cookies would never come back; Lax is enough, as the provider returns by a top-level GET (query mode).
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
             }
 
             o.Events = new OpenIdConnectEvents
