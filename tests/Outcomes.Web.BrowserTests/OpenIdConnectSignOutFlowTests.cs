@@ -88,6 +88,20 @@ public sealed partial class OpenIdConnectSignOutFlowTests : BrowserTest
         await Expect(page).ToHaveURLAsync(SignInUrl());
     }
 
+    [TestCase("ended")]
+    [TestCase("not-offered")]
+    [TestCase("unavailable")]
+    public async Task The_signed_out_page_has_no_serious_or_critical_accessibility_violations(string outcome)
+    {
+        var page = await NewPageAsync(bypassCsp: true);
+
+        await page.GotoAsync(new Uri(_site, "/signed-out?provider=" + outcome).ToString());
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("You have signed out");
+        await Expect(page.Locator("#provider-sign-out")).ToContainTextAsync("Council Test ID");
+        await AccessibilityTests.AssertAccessibleAsync(page);
+    }
+
     [GeneratedRegex("/sign-in")]
     private static partial Regex SignInUrl();
 }
