@@ -27,6 +27,12 @@ public sealed class OpenIdConnectSignInOptions
     /// <summary>Where the provider sends the browser back; register "https://{host}{CallbackPath}" with the provider.</summary>
     public string CallbackPath { get; set; } = "/signin-oidc";
 
+    /// <summary>
+    /// Where the provider sends the browser back after signing out (post_logout_redirect_uri); register
+    /// "https://{host}{SignedOutCallbackPath}" with the provider too (Entra ID: as a redirect URI of the app).
+    /// </summary>
+    public string SignedOutCallbackPath { get; set; } = "/signout-callback-oidc";
+
     /// <summary>The id_token claim holding the user name (Entra ID: "preferred_username"; others: "email").</summary>
     public string UserNameClaim { get; set; } = "preferred_username";
 
@@ -71,6 +77,12 @@ public sealed class OpenIdConnectSignInOptions
         if (string.IsNullOrWhiteSpace(CallbackPath) || !CallbackPath.StartsWith('/') || CallbackPath.Contains('?', StringComparison.Ordinal))
         {
             problems.Add($"CallbackPath must be a path starting with '/', e.g. /signin-oidc (was '{CallbackPath}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(SignedOutCallbackPath) || !SignedOutCallbackPath.StartsWith('/') || SignedOutCallbackPath.Contains('?', StringComparison.Ordinal)
+            || string.Equals(SignedOutCallbackPath, CallbackPath, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"SignedOutCallbackPath must be a path starting with '/' other than CallbackPath, e.g. /signout-callback-oidc (was '{SignedOutCallbackPath}').");
         }
 
         if (string.IsNullOrWhiteSpace(UserNameClaim))

@@ -10,13 +10,21 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>The policy with form-action also allowing <paramref name="formActionOrigins"/> (none: the policy above).</summary>
+    public static string ContentSecurityPolicyWith(IReadOnlyList<string> formActionOrigins) =>
+        formActionOrigins.Count == 0
+            ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', formActionOrigins), StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var csp = ContentSecurityPolicyWith(app.ApplicationServices.GetService<FormActionOrigins>()?.Origins ?? []);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = csp;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -31,4 +39,5 @@ public static class SecurityHeaders
             });
             await next();
         });
+    }
 }

@@ -187,7 +187,7 @@ public sealed class OpenIdConnectSignInTests
     /// "Sign in with …" → the provider's authorize endpoint (a plain client: another site) → the callback on the host,
     /// each redirect followed by hand with the browser's cookies. Returns the callback's response and the hops.
     /// </summary>
-    private static async Task<(HttpResponseMessage Callback, List<Uri> Hops)> CodeFlowAsync(HttpClient browser, string returnUrl)
+    internal static async Task<(HttpResponseMessage Callback, List<Uri> Hops)> CodeFlowAsync(HttpClient browser, string returnUrl)
     {
         var challenge = await browser.GetAsync(new Uri("/sign-in/external?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
         Assert.That(challenge.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the challenge redirects to the provider");

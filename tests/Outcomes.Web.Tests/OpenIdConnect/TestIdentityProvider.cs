@@ -26,10 +26,27 @@ public enum ProviderFault
     WrongNonce,
 }
 
+/// <summary>Whether the provider's discovery document lists an end_session_endpoint, and where.</summary>
+public enum EndSessionOffer
+{
+    /// <summary>At {Authority}/end-session.</summary>
+    Offered,
+
+    /// <summary>No end_session_endpoint in discovery (some providers publish none).</summary>
+    NotOffered,
+
+    /// <summary>On another site than the Authority (localhost instead of 127.0.0.1: another origin for a browser).</summary>
+    OnAnotherSite,
+}
+
+/// <summary>What the relying party sent to the end_session endpoint.</summary>
+public sealed record EndSessionRequest(string? IdTokenHint, string? PostLogoutRedirectUri, string? State, bool HintSignatureValid);
+
 /// <summary>
 /// A tiny OpenID provider on loopback (Kestrel, a random port): discovery, JWKS, an authorize endpoint that answers at
 /// once with a code for <see cref="NextUserName"/> (no login form), and a token endpoint that checks the client secret,
-/// redirect URI and PKCE verifier and returns an RS256-signed id_token.
+/// redirect URI and PKCE verifier and returns an RS256-signed id_token, and (unless told otherwise) an end_session
+/// endpoint that records the request and sends the browser back to post_logout_redirect_uri with the state.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -39,7 +56,17 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key-1" };
     private readonly RsaSecurityKey _rogueKey = new(RSA.Create(2048)) { KeyId = "test-key-1" };
     private readonly ConcurrentDictionary<string, Grant> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<EndSessionRequest> _endSessions = new();
     private WebApplication _app = null!;
+
+    private TestIdentityProvider(EndSessionOffer endSession) => EndSession = endSession;
+
+    public EndSessionOffer EndSession { get; }
+
+    /// <summary>Every id_token issued, by user name (the latest last), so a test can check the id_token_hint.</summary>
+    public ConcurrentDictionary<string, string> IdTokens { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<EndSessionRequest> EndSessionRequests => [.. _endSessions];
 
     public string Authority { get; private set; } = string.Empty;
 
@@ -51,14 +78,15 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>How many codes were redeemed at the token endpoint (so a test knows the back channel was really used).</summary>
     public int TokensIssued { get; private set; }
 
-    public static async Task<TestIdentityProvider> StartAsync()
+    public static async Task<TestIdentityProvider> StartAsync(EndSessionOffer endSession = EndSessionOffer.Offered)
     {
-        var provider = new TestIdentityProvider();
+        var provider = new TestIdentityProvider(endSession);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         provider._app = builder.Build();
         provider.Map(provider._app);
+        provider.MapTokens(provider._app);
         await provider._app.StartAsync();
         provider.Authority = provider._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         return provider;
@@ -73,7 +101,29 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(Discovery()));
+        app.MapGet("/end-session", async (HttpRequest request) =>
+        {
+            var q = request.Query;
+            var hint = q["id_token_hint"].ToString();
+            var valid = hint.Length > 0 && (await new JsonWebTokenHandler().ValidateTokenAsync(hint, new TokenValidationParameters
+            {
+                ValidIssuer = Authority,
+                ValidAudience = ClientId,
+                IssuerSigningKey = _key,
+                ValidateLifetime = false, // an expired id_token is still a good hint (RP-Initiated Logout 1.0, section 2)
+            })).IsValid;
+            _endSessions.Enqueue(new EndSessionRequest(hint, q["post_logout_redirect_uri"], q["state"], valid));
+            var back = q["post_logout_redirect_uri"].ToString();
+            return back.Length == 0
+                ? Results.Text("You have signed out of the test provider.")
+                : Results.Redirect(back + "?state=" + Uri.EscapeDataString(q["state"].ToString()));
+        });
+    }
+
+    private Dictionary<string, object> Discovery()
+    {
+        var discovery = new Dictionary<string, object>
         {
             ["issuer"] = Authority,
             ["authorization_endpoint"] = Authority + "/authorize",
@@ -83,8 +133,18 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["code_challenge_methods_supported"] = new[] { "S256" },
-        }));
+        };
+        if (EndSession != EndSessionOffer.NotOffered)
+        {
+            var site = EndSession == EndSessionOffer.OnAnotherSite ? Authority.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) : Authority;
+            discovery["end_session_endpoint"] = site + "/end-session";
+        }
 
+        return discovery;
+    }
+
+    private void MapTokens(WebApplication app)
+    {
         app.MapGet("/jwks", () =>
         {
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_key.Rsa.ExportParameters(false)) { KeyId = _key.KeyId });
@@ -137,6 +197,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 ]),
                 SigningCredentials = new SigningCredentials(grant.Fault == ProviderFault.BadSignature ? _rogueKey : _key, SecurityAlgorithms.RsaSha256),
             });
+            IdTokens[grant.UserName] = idToken;
             return Results.Json(new { access_token = "opaque-access-token", token_type = "Bearer", expires_in = 300, id_token = idToken });
         });
     }
