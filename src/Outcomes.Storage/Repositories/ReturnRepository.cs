@@ -56,7 +56,11 @@ public sealed record ImportOutcome
 }
 
 /// <summary>A stored return: framework × org unit × period, its status and its latest version number.</summary>
-public sealed record StoredReturn(long Id, string FrameworkCode, string OrgUnitCode, Period Period, ReturnStatus Status, int LatestVersion);
+public sealed record StoredReturn(long Id, string FrameworkCode, string OrgUnitCode, Period Period, ReturnStatus Status, int LatestVersion)
+{
+    /// <summary>The framework version the return is recorded against.</summary>
+    public int FrameworkVersion { get; init; }
+}
 
 /// <summary>Returns and their versions. <see cref="ImportAsync"/> is the only writer of observations.</summary>
 public sealed partial class ReturnRepository(OutcomesStore store)
@@ -66,7 +70,9 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     private const string ReturnColumns = """
         r.id AS Id, r.framework_code AS FrameworkCode, r.org_unit_code AS OrgUnitCode,
         r.period_type AS PeriodType, r.period_start AS PeriodStart, r.period_end AS PeriodEnd, r.status AS Status,
-        (SELECT MAX(v.version_number) FROM return_versions v WHERE v.return_id = r.id) AS LatestVersion
+        (SELECT MAX(v.version_number) FROM return_versions v WHERE v.return_id = r.id) AS LatestVersion,
+        (SELECT v.framework_version FROM return_versions v WHERE v.return_id = r.id
+           AND v.version_number = (SELECT MAX(w.version_number) FROM return_versions w WHERE w.return_id = r.id)) AS FrameworkVersion
         """;
 
     internal static readonly ProviderSql CheckReferences = new(
@@ -397,7 +403,10 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         await using var connection = await store.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ReturnRow>(new CommandDefinition(
             store.Sql(Find), PeriodArgs(frameworkCode, orgUnitCode, period), cancellationToken: cancellationToken));
-        return row is null ? null : new StoredReturn(row.Id, row.FrameworkCode, row.OrgUnitCode, row.ToPeriod(), Enum.Parse<ReturnStatus>(row.Status), row.LatestVersion ?? 0);
+        return row is null ? null : new StoredReturn(row.Id, row.FrameworkCode, row.OrgUnitCode, row.ToPeriod(), Enum.Parse<ReturnStatus>(row.Status), row.LatestVersion ?? 0)
+        {
+            FrameworkVersion = row.FrameworkVersion ?? 0,
+        };
     }
 
     /// <summary>The stored versions of a return, oldest first (empty when there is no such return).</summary>
@@ -591,6 +600,8 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         public string Status { get; set; } = string.Empty;
 
         public int? LatestVersion { get; set; }
+
+        public int? FrameworkVersion { get; set; }
     }
 
     private sealed class VersionRef
