@@ -36,6 +36,9 @@ public sealed record FrameworkSaveResult(
 
     /// <summary>Stored versions this save closed (effective_to set), each for the next version it added.</summary>
     public IReadOnlyList<FrameworkVersionClosing> Closed { get; init; } = [];
+
+    /// <summary>Returns not locked that a closing moved to the next version, each checked against its measures.</summary>
+    public IReadOnlyList<MovedReturn> Moved { get; init; } = [];
 }
 
 /// <summary>
@@ -118,7 +121,8 @@ public sealed partial class FrameworkRepository(OutcomesStore store)
     /// A version already stored with the same content is left as it is. A version stored with different content is
     /// refused, and then nothing at all is written: a change needs a new version number. Versions stored but not offered are kept.
     /// The one change accepted to a stored version is closing the latest open one (see <see cref="PlanAsync"/>), audited as
-    /// <paramref name="changedBy"/>.
+    /// <paramref name="changedBy"/>; in the same transaction the returns not locked for periods after the closing date are
+    /// moved to the version that now covers them (see <see cref="MoveReturnsAsync"/>). If any part fails nothing is written.
     /// </summary>
     public async Task<FrameworkSaveResult> SaveAsync(Framework framework, string changedBy, CancellationToken cancellationToken = default)
     {
@@ -194,8 +198,9 @@ public sealed partial class FrameworkRepository(OutcomesStore store)
         }
 
         await CloseAsync(connection, transaction, framework.Code, plan.Closings, changedBy, now, cancellationToken);
+        var moved = await MoveReturnsAsync(connection, transaction, framework.Code, plan.Closings, changedBy, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, []) { Closed = plan.Closings.Select(c => c.Closing).ToList() };
+        return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, []) { Closed = plan.Closings.Select(c => c.Closing).ToList(), Moved = moved };
     }
 
     /// <summary>Saves as <see cref="SaveAsync(Framework, string, CancellationToken)"/>, audited as the system.</summary>

@@ -71,8 +71,7 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         r.id AS Id, r.framework_code AS FrameworkCode, r.org_unit_code AS OrgUnitCode,
         r.period_type AS PeriodType, r.period_start AS PeriodStart, r.period_end AS PeriodEnd, r.status AS Status,
         (SELECT MAX(v.version_number) FROM return_versions v WHERE v.return_id = r.id) AS LatestVersion,
-        (SELECT v.framework_version FROM return_versions v WHERE v.return_id = r.id
-           AND v.version_number = (SELECT MAX(w.version_number) FROM return_versions w WHERE w.return_id = r.id)) AS FrameworkVersion
+        r.framework_version AS FrameworkVersion
         """;
 
     internal static readonly ProviderSql CheckReferences = new(
@@ -115,14 +114,14 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     internal static readonly ProviderSql InsertReturn = new(
         "returns.insert",
         """
-        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, created_at, updated_at)
-        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @At, @At)
+        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, framework_version, created_at, updated_at)
+        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @FrameworkVersion, @At, @At)
         RETURNING id;
         """,
         """
-        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, created_at, updated_at)
+        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, framework_version, created_at, updated_at)
         OUTPUT INSERTED.id
-        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @At, @At);
+        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @FrameworkVersion, @At, @At);
         """);
 
     internal static readonly ProviderSql FindVersionBySha = new(
@@ -174,6 +173,11 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     internal static readonly ProviderSql SetStatus = new(
         "returns.set-status",
         "UPDATE returns SET status = @Status, updated_at = @At WHERE id = @Id;");
+
+    /// <summary>A new version is submitted, and the return is recorded against the framework version its file was made under.</summary>
+    internal static readonly ProviderSql SetSubmitted = new(
+        "returns.set-submitted",
+        "UPDATE returns SET status = @Status, framework_version = @FrameworkVersion, updated_at = @At WHERE id = @Id;");
 
     internal static readonly ProviderSql SelectVersions = new(
         "return-versions.select",
@@ -254,7 +258,7 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         {
             returnId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 store.Sql(InsertReturn),
-                new { periodArgs.FrameworkCode, periodArgs.OrgUnitCode, periodArgs.PeriodKey, periodArgs.PeriodType, periodArgs.PeriodStart, periodArgs.PeriodEnd, Status = ReturnStatus.Submitted.ToString(), At = at },
+                new { periodArgs.FrameworkCode, periodArgs.OrgUnitCode, periodArgs.PeriodKey, periodArgs.PeriodType, periodArgs.PeriodStart, periodArgs.PeriodEnd, Status = ReturnStatus.Submitted.ToString(), ret.FrameworkVersion, At = at },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -340,12 +344,15 @@ public sealed partial class ReturnRepository(OutcomesStore store)
                 cancellationToken: cancellationToken));
             diff.Audit.Add(StatusAudit(
                 ret.FrameworkCode, ret.OrgUnitCode, ret.Period, was, ReturnStatus.Submitted, ReturnAction.Submit, null, versionNumber, submittedBy, at,
-                $"Return version {versionNumber} from {sourceFileName} replaces the {was.ToString().ToLowerInvariant()} version"));
+                $"Return version {versionNumber} from {sourceFileName} replaces the {(was == ReturnStatus.NeedsResubmission ? "version that needed resubmitting" : $"{was.ToString().ToLowerInvariant()} version")}"));
         }
 
         await AuditRepository.WriteAsync(store, connection, transaction, diff.Audit, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            store.Sql(SetStatus), new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
+            store.Sql(SetSubmitted),
+            new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), ret.FrameworkVersion, At = at },
+            transaction,
+            cancellationToken: cancellationToken));
 
         return new ImportOutcome
         {
