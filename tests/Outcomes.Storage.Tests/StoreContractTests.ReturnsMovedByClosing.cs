@@ -159,6 +159,59 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task A_load_stores_its_units_versions_moves_and_targets_together_or_not_at_all()
+    {
+        await SeedAsync();
+        var returns = new ReturnRepository(Store);
+        Assert.That((await returns.ImportAsync(ReturnIn(Q2018), "q5.xlsx", Samples.File("q5"), "alice", At)).Stored, Is.True);
+        var auditBefore = await CountAsync("audit_log");
+        var renamed = Samples.Units.Select(u => u.Code == Samples.Centre ? u with { Name = "Canterbury Family Hub" } : u).ToList();
+        var repo = new FrameworkRepository(Store);
+
+        // A target for a unit that is stored nowhere breaks the targets' foreign key, the load's last step.
+        var stray = Samples.Targets[0] with { OrgUnitCode = "NO-SUCH-UNIT" };
+        Assert.That(
+            async () => await repo.SaveAsync(Samples.Framework(ClosedV1, Version2WithVisits), "dana", new FrameworkLoadParts(renamed, Samples.Links, [stray]) { SourceName = "bradford.zip" }),
+            Throws.InstanceOf<System.Data.Common.DbException>());
+
+        var unchanged = (await repo.GetAsync(Samples.FrameworkCode))!;
+        var ret = (await returns.FindAsync(Samples.FrameworkCode, Samples.Centre, Q2018))!;
+        var hierarchy = await new OrgUnitRepository(Store).LoadHierarchyAsync(Samples.Authority);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(unchanged.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }));
+            Assert.That((ret.Status, ret.FrameworkVersion), Is.EqualTo((ReturnStatus.Submitted, 1)), "the move rolled back");
+            Assert.That(hierarchy.Units.Single(u => u.Code == Samples.Centre).Name, Is.EqualTo("Canterbury Children's Centre"), "the unit's new name rolled back");
+            Assert.That(await CountAsync("audit_log"), Is.EqualTo(auditBefore));
+        });
+
+        var saved = await repo.SaveAsync(Samples.Framework(ClosedV1, Version2WithVisits), "dana", new FrameworkLoadParts(renamed, Samples.Links, Samples.Targets) { SourceName = "bradford.zip" });
+        var loadedAudit = await new AuditRepository(Store).ListAsync(FrameworkRepository.AuditTable, $"{Samples.FrameworkCode} v2");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(saved.Saved, Is.True);
+            Assert.That((saved.OrgUnits, saved.Targets, saved.Moved.Count), Is.EqualTo((renamed.Count, Samples.Targets.Count, 1)));
+            Assert.That(saved.Moved.Single().NeedsResubmission, Is.True);
+            Assert.That((await new OrgUnitRepository(Store).LoadHierarchyAsync(Samples.Authority)).Units.Single(u => u.Code == Samples.Centre).Name, Is.EqualTo("Canterbury Family Hub"));
+            Assert.That(await new TargetRepository(Store).ListAsync(Samples.FrameworkCode), Has.Count.EqualTo(Samples.Targets.Count));
+            Assert.That(loadedAudit.Single().Reason, Is.EqualTo("Version 2 loaded from bradford.zip"));
+            Assert.That(loadedAudit.Single().ChangedBy, Is.EqualTo("dana"));
+        });
+
+        // The same folder again, asked to store only with a new version, writes nothing at all.
+        var auditAfter = await CountAsync("audit_log");
+        var again = await repo.SaveAsync(
+            Samples.Framework(ClosedV1, Version2WithVisits), "dana", new FrameworkLoadParts(Samples.Units, Samples.Links, []) { OnlyWithNewVersions = true, SourceName = "bradford.zip" });
+        Assert.Multiple(async () =>
+        {
+            Assert.That((again.Saved, again.AddedVersions.Count, again.Targets), Is.EqualTo((true, 0, (int?)null)));
+            Assert.That(await new TargetRepository(Store).ListAsync(Samples.FrameworkCode), Has.Count.EqualTo(Samples.Targets.Count), "targets not replaced by the empty list");
+            Assert.That((await new OrgUnitRepository(Store).LoadHierarchyAsync(Samples.Authority)).Units.Single(u => u.Code == Samples.Centre).Name, Is.EqualTo("Canterbury Family Hub"));
+            Assert.That(await CountAsync("audit_log"), Is.EqualTo(auditAfter));
+        });
+    }
+
+    [Test]
     public async Task A_failure_while_moving_returns_rolls_back_the_whole_load()
     {
         await SeedAsync();
