@@ -125,6 +125,43 @@ public class FrameworkNextVersionCommandTests
         });
     }
 
+    [Test]
+    public async Task A_failure_part_way_through_the_load_stores_nothing_not_the_org_units_the_closing_or_the_moves()
+    {
+        await LoadBradfordWithReturnsAsync();
+        var store = OutcomesStore.Sqlite(Store);
+        var folder = NextVersionFolder(addRequired: "BR6");
+        var organisation = Path.Combine(folder, "organisation.yaml");
+        var yaml = File.ReadAllText(organisation);
+        var renamed = yaml.Replace("name: Keighley cluster", "name: Keighley and Craven cluster", StringComparison.Ordinal);
+        Assert.That(renamed, Is.Not.EqualTo(yaml), "the folder renames a unit, written before the returns move");
+        File.WriteAllText(organisation, renamed);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store}"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_return_moves BEFORE UPDATE OF framework_version ON returns BEGIN SELECT RAISE(ABORT, 'returns are read-only in this test'); END;";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var auditBefore = (await new AuditRepository(store).ListAsync()).Count;
+
+        var load = await Run("frameworks", "load", folder, "--as", "dana");
+
+        var framework = (await new FrameworkRepository(store).GetAsync("BRD-CC"))!;
+        var units = await new OrgUnitRepository(store).LoadHierarchyAsync("BRD");
+        var ret = (await new ReturnRepository(store).FindAsync("BRD-CC", "BRD-CL1", After))!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(load.ExitCode, Is.Not.Zero, load.Output);
+            Assert.That(load.Output, Does.Contain("returns are read-only in this test"));
+            Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }), "v1 open, v2 not stored");
+            Assert.That(units.Units.Single(u => u.Code == "BRD-CL1").Name, Is.EqualTo("Keighley cluster"), "the unit's new name rolled back too");
+            Assert.That((ret.FrameworkVersion, ret.Status), Is.EqualTo((1, ReturnStatus.Submitted)));
+            Assert.That((await new AuditRepository(store).ListAsync()).Count, Is.EqualTo(auditBefore), "nothing audited");
+        });
+    }
+
     /// <summary>The Bradford sample loaded (v1 open-ended) with BRD-CL1's returns for 2017-18 Q1 and 2018-19 Q1, scored.</summary>
     private async Task LoadBradfordWithReturnsAsync()
     {

@@ -31,6 +31,32 @@ public abstract partial class StoreContractTests
     };
 
     [Test]
+    public async Task Migration_0016_records_each_stored_return_against_the_version_of_its_latest_file()
+    {
+        await SeedAsync();
+        var returns = new ReturnRepository(Store);
+        Assert.That((await new FrameworkRepository(Store).SaveAsync(Samples.Framework(ClosedV1, Samples.Version2))).Saved, Is.True);
+        Assert.That((await returns.ImportAsync(Samples.Return(), "q1.xlsx", Samples.File("q1"), "alice", At)).Stored, Is.True);
+        Assert.That((await returns.ImportAsync(ReturnIn(Q2018), "q5.xlsx", Samples.File("q5"), "alice", At)).Stored, Is.True);
+        Assert.That((await returns.ImportAsync(ReturnIn(Q2018) with { FrameworkVersion = 2 }, "q5-v2.xlsx", Samples.File("q5 v2"), "alice", At)).Stored, Is.True);
+        await using (var connection = await Store.OpenAsync())
+        {
+            // The store as it was before 0016: no column, and 0016 not journaled.
+            await connection.ExecuteAsync(Store.Provider == StoreProvider.Sqlite ? "ALTER TABLE returns DROP COLUMN framework_version" : "ALTER TABLE dbo.returns DROP COLUMN framework_version");
+            Assert.That(await connection.ExecuteAsync("DELETE FROM schema_versions WHERE script_name LIKE '0016%'"), Is.EqualTo(1));
+        }
+
+        var migrated = await Store.MigrateAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(migrated.Applied, Has.Count.EqualTo(1).And.All.StartWith("0016"));
+            Assert.That((await returns.FindAsync(Samples.FrameworkCode, Samples.Centre, Samples.Q1))!.FrameworkVersion, Is.EqualTo(1));
+            Assert.That((await returns.FindAsync(Samples.FrameworkCode, Samples.Centre, Q2018))!.FrameworkVersion, Is.EqualTo(2), "its latest file's version, not its first's");
+        });
+    }
+
+    [Test]
     public async Task A_submitted_return_in_a_moved_quarter_is_recorded_against_the_next_version_and_audited()
     {
         await SeedAsync();
