@@ -1,4 +1,6 @@
 using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
+using Outcomes.Domain.Scores;
 using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
 
@@ -43,9 +45,19 @@ public class FrameworkNextVersionCommandTests
         var audit = await new AuditRepository(store).ListAsync(FrameworkRepository.AuditTable, "BRD-CC v1");
         var before = await new ScoreRepository(store).ListAsync("BRD-CC", Before);
         var after = await new ScoreRepository(store).ListAsync("BRD-CC", After);
+        var returns = new ReturnRepository(store);
+        var movedReturn = (await returns.FindAsync("BRD-CC", "BRD-CL1", After))!;
+        var keptReturn = (await returns.FindAsync("BRD-CC", "BRD-CL1", Before))!;
+        var moveAudit = await new AuditRepository(store).ListAsync(ReturnRepository.StatusAuditTable, ReturnRepository.ReturnKey("BRD-CC", "BRD-CL1", After));
         Assert.Multiple(() =>
         {
             Assert.That(load.ExitCode, Is.Zero, load.Output);
+            Assert.That((movedReturn.FrameworkVersion, movedReturn.Status), Is.EqualTo((2, ReturnStatus.Submitted)), "recorded against v2; a cluster return never carried CLA, so it fits");
+            Assert.That((keptReturn.FrameworkVersion, keptReturn.Status), Is.EqualTo((1, ReturnStatus.Submitted)), "2017-18 Q1 stays under v1");
+            Assert.That(moveAudit.Single().ChangedBy, Is.EqualTo("dana"));
+            Assert.That(moveAudit.Single().Reason, Does.Contain("now recorded against version 2 and has every measure version 2 asks for"));
+            Assert.That(load.Output, Does.Contain("BRD-CC: 1 return not locked moved to version 2, each with every measure it asks for"));
+            Assert.That(load.Output, Does.Contain("2018-19 Q1 for BRD-CL1 is now recorded against version 2"));
             Assert.That(load.Output, Does.Contain("BRD-CC: version 1 now ends on 2018-03-31; version 2 applies from 2018-04-01"));
             Assert.That(load.Output, Does.Match(@"BRD-CC: scored again — [1-9][0-9]* scores over 2 quarters"));
             Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)new DateOnly(2018, 3, 31)), (2, null) }));
@@ -82,6 +94,74 @@ public class FrameworkNextVersionCommandTests
         });
     }
 
+    [Test]
+    public async Task A_return_lacking_a_measure_v2_requires_needs_resubmitting_naming_it_and_cannot_be_approved_until_then()
+    {
+        await LoadBradfordWithReturnsAsync();
+        var store = OutcomesStore.Sqlite(Store);
+
+        var load = await Run("frameworks", "load", NextVersionFolder(addRequired: "BR6"), "--as", "dana");
+
+        var returns = new ReturnRepository(store);
+        var moved = (await returns.FindAsync("BRD-CC", "BRD-CL1", After))!;
+        var moveAudit = await new AuditRepository(store).ListAsync(ReturnRepository.StatusAuditTable, ReturnRepository.ReturnKey("BRD-CC", "BRD-CL1", After));
+        var approve = await Run("returns", "approve", "-f", "BRD-CC", "-o", "BRD-CL1", "-p", After.Key, "--as", "carol", "--role", "Approver");
+        var after = await new ScoreRepository(store).ListAsync("BRD-CC", After);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(load.ExitCode, Is.Zero, load.Output);
+            Assert.That(load.Output, Does.Contain("BRD-CC: 1 return not locked moved to version 2; 1 needs resubmitting"));
+            Assert.That(load.Output, Does.Contain("2018-19 Q1 for BRD-CL1 needs resubmitting on the version 2 template: it lacks BR6 (required by version 2)"));
+            Assert.That((moved.FrameworkVersion, moved.Status), Is.EqualTo((2, ReturnStatus.NeedsResubmission)));
+            Assert.That(moveAudit.Single().ChangedBy, Is.EqualTo("dana"));
+            Assert.That(moveAudit.Single().Reason, Does.Contain("lacks BR6 (required by version 2)"));
+            Assert.That(approve.ExitCode, Is.Not.Zero, approve.Output);
+            Assert.That(approve.Output, Does.Contain("needs resubmitting"));
+            Assert.That(((await returns.FindAsync("BRD-CC", "BRD-CL1", After))!).Status, Is.EqualTo(ReturnStatus.NeedsResubmission), "the refused approval changed nothing");
+            Assert.That(after.Select(s => s.MeasureCode), Has.Member("BR1").And.Member("BR6").And.No.Member("CLA"), "scored again under v2's measures");
+            var br6 = after.Single(s => s.MeasureCode == "BR6" && s.OrgUnitCode == "BRD-CL1");
+            Assert.That((br6.Actual, br6.Status), Is.EqualTo(((decimal?)null, RagStatus.Grey)), "the measure it lacks shows as no data, not as a figure");
+            Assert.That(after.Single(s => s.MeasureCode == "BR1" && s.OrgUnitCode == "BRD-CL1").Actual, Is.Not.Null, "the figures it has are still scored");
+        });
+    }
+
+    [Test]
+    public async Task A_failure_part_way_through_the_load_stores_nothing_not_the_org_units_the_closing_or_the_moves()
+    {
+        await LoadBradfordWithReturnsAsync();
+        var store = OutcomesStore.Sqlite(Store);
+        var folder = NextVersionFolder(addRequired: "BR6");
+        var organisation = Path.Combine(folder, "organisation.yaml");
+        var yaml = File.ReadAllText(organisation);
+        var renamed = yaml.Replace("name: Keighley cluster", "name: Keighley and Craven cluster", StringComparison.Ordinal);
+        Assert.That(renamed, Is.Not.EqualTo(yaml), "the folder renames a unit, written before the returns move");
+        File.WriteAllText(organisation, renamed);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store}"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_return_moves BEFORE UPDATE OF framework_version ON returns BEGIN SELECT RAISE(ABORT, 'returns are read-only in this test'); END;";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var auditBefore = (await new AuditRepository(store).ListAsync()).Count;
+
+        var load = await Run("frameworks", "load", folder, "--as", "dana");
+
+        var framework = (await new FrameworkRepository(store).GetAsync("BRD-CC"))!;
+        var units = await new OrgUnitRepository(store).LoadHierarchyAsync("BRD");
+        var ret = (await new ReturnRepository(store).FindAsync("BRD-CC", "BRD-CL1", After))!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(load.ExitCode, Is.Not.Zero, load.Output);
+            Assert.That(load.Output, Does.Contain("returns are read-only in this test"));
+            Assert.That(framework.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }), "v1 open, v2 not stored");
+            Assert.That(units.Units.Single(u => u.Code == "BRD-CL1").Name, Is.EqualTo("Keighley cluster"), "the unit's new name rolled back too");
+            Assert.That((ret.FrameworkVersion, ret.Status), Is.EqualTo((1, ReturnStatus.Submitted)));
+            Assert.That((await new AuditRepository(store).ListAsync()).Count, Is.EqualTo(auditBefore), "nothing audited");
+        });
+    }
+
     /// <summary>The Bradford sample loaded (v1 open-ended) with BRD-CL1's returns for 2017-18 Q1 and 2018-19 Q1, scored.</summary>
     private async Task LoadBradfordWithReturnsAsync()
     {
@@ -94,8 +174,11 @@ public class FrameworkNextVersionCommandTests
         Assert.That(score.ExitCode, Is.Zero, score.Output);
     }
 
-    /// <summary>A copy of the Bradford folder with v1 closed on 31 March 2018 and a v2 from 1 April 2018 without CLA.</summary>
-    private string NextVersionFolder()
+    /// <summary>
+    /// A copy of the Bradford folder with v1 closed on 31 March 2018 and a v2 from 1 April 2018 without CLA (and, when
+    /// <paramref name="addRequired"/> is given, with a new required quarterly measure of that code, a copy of BR1).
+    /// </summary>
+    private string NextVersionFolder(string? addRequired = null)
     {
         var source = Path.Combine(Samples, "frameworks", "bradford");
         var folder = Path.Combine(_dir, "bradford");
@@ -111,6 +194,15 @@ public class FrameworkNextVersionCommandTests
         var start = lines.FindIndex(l => l == "  - code: CLA");
         var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
         lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
+        if (addRequired is not null)
+        {
+            var br1 = lines.FindIndex(l => l == "  - code: BR1");
+            var br2 = lines.FindIndex(l => l == "  - code: BR2");
+            var copy = lines.GetRange(br1, br2 - br1)
+                .Select(l => l == "  - code: BR1" ? $"  - code: {addRequired}" : l.StartsWith("    title: ", StringComparison.Ordinal) ? $"    title: New measure {addRequired}" : l);
+            lines.InsertRange(br2, copy);
+        }
+
         File.WriteAllText(Path.Combine(folder, "framework.v2.yaml"), string.Join('\n', lines)
             .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)
             .Replace("effective_from: 2016-04-01\n", "effective_from: 2018-04-01\n", StringComparison.Ordinal));

@@ -19,6 +19,7 @@ public sealed class ReturnWorkflowTests
             yield return Case(ReturnStatus.Draft, ReturnAction.Submit, role, ReturnStatus.Submitted);
             yield return Case(ReturnStatus.Submitted, ReturnAction.Submit, role, ReturnStatus.Submitted);
             yield return Case(ReturnStatus.Approved, ReturnAction.Submit, role, ReturnStatus.Submitted);
+            yield return Case(ReturnStatus.NeedsResubmission, ReturnAction.Submit, role, ReturnStatus.Submitted);
         }
 
         foreach (var role in new[] { Approver, Admin })
@@ -58,11 +59,13 @@ public sealed class ReturnWorkflowTests
             yield return Case(ReturnStatus.Approved, ReturnAction.Approve, role, null, ReturnWorkflow.Rules.AlreadyApproved, "already approved");
             yield return Case(ReturnStatus.Locked, ReturnAction.Approve, role, null, ReturnWorkflow.Rules.Locked, "is locked; an administrator must reopen it with a reason");
             yield return Case(ReturnStatus.Draft, ReturnAction.Lock, role, null, ReturnWorkflow.Rules.NotApproved, "only an approved return can be locked");
+            yield return Case(ReturnStatus.NeedsResubmission, ReturnAction.Approve, role, null, ReturnWorkflow.Rules.NeedsResubmission, "needs resubmitting on the current framework version's template");
+            yield return Case(ReturnStatus.NeedsResubmission, ReturnAction.Lock, role, null, ReturnWorkflow.Rules.NotApproved, "is waiting to be resubmitted; only an approved return can be locked");
             yield return Case(ReturnStatus.Submitted, ReturnAction.Lock, role, null, ReturnWorkflow.Rules.NotApproved, "is submitted; only an approved return can be locked");
             yield return Case(ReturnStatus.Locked, ReturnAction.Lock, role, null, ReturnWorkflow.Rules.Locked, "already locked");
         }
 
-        foreach (var from in new[] { ReturnStatus.Draft, ReturnStatus.Submitted, ReturnStatus.Approved })
+        foreach (var from in new[] { ReturnStatus.Draft, ReturnStatus.Submitted, ReturnStatus.Approved, ReturnStatus.NeedsResubmission })
         {
             yield return Case(from, ReturnAction.Reopen, Admin, "reason", ReturnWorkflow.Rules.NotLocked, "not locked");
         }

@@ -222,7 +222,7 @@ public abstract partial class StoreContractTests
             Assert.That((v.SourceFileName, v.SubmittedBy, v.Sha256, v.Status), Is.EqualTo(("centre-q1.xlsx", "alice", outcome.Sha256, ReturnStatus.Submitted)));
             Assert.That(v.SubmittedAt, Is.EqualTo(At));
             Assert.That(await repo.GetFileAsync(v.Id), Is.EqualTo(bytes));
-            Assert.That(stored, Is.EqualTo(new StoredReturn(outcome.ReturnId, Samples.FrameworkCode, Samples.Centre, Samples.Q1, ReturnStatus.Submitted, 1)));
+            Assert.That(stored, Is.EqualTo(new StoredReturn(outcome.ReturnId, Samples.FrameworkCode, Samples.Centre, Samples.Q1, ReturnStatus.Submitted, 1) { FrameworkVersion = 1 }));
         });
     }
 

@@ -59,6 +59,15 @@ public sealed class FrameworkNextVersionUploadTests
             var underV2 = await scores.ListAsync("BRD-CC", UnderV2);
             Assert.That(underV2, Is.Not.Empty);
             Assert.That(underV2.Select(s => s.MeasureCode), Has.No.Member("CLA"), "2018-19 Q1 is scored under v2, which has no CLA");
+            var returns = new ReturnRepository(_store.Store);
+            var moved = (await returns.FindAsync("BRD-CC", "BRD-CL1", UnderV2))!;
+            Assert.That((moved.FrameworkVersion, moved.Status), Is.EqualTo((2, ReturnStatus.Submitted)), "recorded against v2, and it fits v2");
+            Assert.That((await returns.FindAsync("BRD-CC", "BRD-CL1", UnderV1))!.FrameworkVersion, Is.EqualTo(1));
+            Assert.That(html, Does.Contain("returns not locked moved to version 2, each with every measure it asks for"));
+            Assert.That(html, Does.Contain("Returns moved to the new version").And.Contain("2018-19 Q1 for BRD-CL1"));
+            var moveAudit = await new AuditRepository(_store.Store).ListAsync(ReturnRepository.StatusAuditTable, ReturnRepository.ReturnKey("BRD-CC", "BRD-CL1", UnderV2));
+            Assert.That(moveAudit[^1].ChangedBy, Is.EqualTo(email));
+            Assert.That(moveAudit[^1].Reason, Does.Contain("Framework version 1 closed on 2018-03-31: 2018-19 Q1 for BRD-CL1 is now recorded against version 2"));
         });
 
         // The closing date is set once: moving it later is refused, naming the file, field and rule, and changes nothing.
@@ -102,11 +111,42 @@ public sealed class FrameworkNextVersionUploadTests
             Assert.That((await new FrameworkRepository(_store.Store).GetAsync("BRD-CC"))!.Versions.Select(v => (v.Version, v.EffectiveTo)), Is.EqualTo(new[] { (1, (DateOnly?)null) }));
             Assert.That((await new AuditRepository(_store.Store).ListAsync()).Count, Is.EqualTo(auditBefore), "nothing audited");
             Assert.That((await new ScoreRepository(_store.Store).ListAsync("BRD-CC", UnderV2)).Count, Is.EqualTo(scoresBefore), "not re-scored");
+            Assert.That((await returns.FindAsync("BRD-CC", "BRD-CL1", UnderV2))!.FrameworkVersion, Is.EqualTo(1), "the unlocked returns did not move either");
         });
     }
 
-    /// <summary>The Bradford folder with v1 closed on a date and a v2 from 1 April 2018 without CLA.</summary>
-    private static Dictionary<string, string> Files(string closeOn)
+    [Test]
+    public async Task Returns_lacking_a_measure_v2_requires_are_listed_as_needing_resubmission_and_their_page_says_so()
+    {
+        var email = await _store.AddUserAsync(("administrator", "BRD"));
+        using var browser = _host.Browser();
+        await browser.SignInAsync(email, WebHost.Password);
+
+        var loaded = await FrameworkPageTests.PostFileAsync(browser, "/frameworks/BRD-CC/load", "bradford.zip", FrameworkTestStore.Zip("bradford", Files(closeOn: "2018-03-31", addRequired: "BR6")));
+        var html = await loaded.Content.ReadAsStringAsync();
+        var returns = new ReturnRepository(_store.Store);
+        var moved = (await returns.FindAsync("BRD-CC", "BRD-CL1", UnderV2))!;
+        var page = await browser.GetPageAsync("/returns/BRD-CC/BRD-CL1/" + UnderV2.Key);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(loaded.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+            Assert.That(html, Does.Match("returns not locked moved to version 2; [1-9][0-9]* need resubmitting"));
+            Assert.That(html, Does.Contain("<strong class=\"govuk-tag govuk-tag--red\">Needs resubmission</strong>"));
+            Assert.That(html, Does.Contain("It lacks BR6 (required by version 2)"));
+            Assert.That((moved.FrameworkVersion, moved.Status), Is.EqualTo((2, ReturnStatus.NeedsResubmission)));
+            Assert.That((await returns.FindAsync("BRD-CC", "BRD-CL1", UnderV1))!.Status, Is.Not.EqualTo(ReturnStatus.NeedsResubmission), "2017-18 Q4 stays under v1, untouched");
+            Assert.That(page, Does.Contain("id=\"status\">Needs resubmission</strong>"));
+            Assert.That(page, Does.Contain("the return needs uploading again on the current framework version"));
+            Assert.That(page, Does.Not.Contain("Approve the return"));
+        });
+    }
+
+    /// <summary>
+    /// The Bradford folder with v1 closed on a date and a v2 from the next day without CLA (and, when
+    /// <paramref name="addRequired"/> is given, with a new required quarterly measure of that code, a copy of BR1).
+    /// </summary>
+    private static Dictionary<string, string> Files(string closeOn, string? addRequired = null)
     {
         var folder = Path.Combine(SampleStore.RepositoryRoot, "samples", "frameworks", "bradford");
         var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
@@ -116,6 +156,15 @@ public sealed class FrameworkNextVersionUploadTests
         var start = lines.FindIndex(l => l == "  - code: CLA");
         var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
         lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
+        if (addRequired is not null)
+        {
+            var br1 = lines.FindIndex(l => l == "  - code: BR1");
+            var br2 = lines.FindIndex(l => l == "  - code: BR2");
+            var copy = lines.GetRange(br1, br2 - br1)
+                .Select(l => l == "  - code: BR1" ? $"  - code: {addRequired}" : l.StartsWith("    title: ", StringComparison.Ordinal) ? $"    title: New measure {addRequired}" : l);
+            lines.InsertRange(br2, copy);
+        }
+
         var nextDay = DateOnly.ParseExact(closeOn, "yyyy-MM-dd").AddDays(1);
         files["framework.v2.yaml"] = string.Join('\n', lines)
             .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)

@@ -15,6 +15,12 @@ public sealed record FrameworkLoadSummary(
     /// <summary>Stored versions this load closed, each because the next version was loaded with it.</summary>
     public IReadOnlyList<FrameworkVersionClosing> Closed { get; init; } = [];
 
+    /// <summary>Returns not locked that a closing moved to the next version; some may need resubmitting.</summary>
+    public IReadOnlyList<MovedReturn> Moved { get; init; } = [];
+
+    /// <summary>"2018-19 Q1 for BRD-CL1 needs resubmitting on the version 2 template: it lacks VIS (required by version 2)", one line each.</summary>
+    public IReadOnlyList<string> MovedLines => MovedReturns.Describe(Moved);
+
     /// <summary>
     /// True when the load added a version after versions already stored: periods from the new version's start are now
     /// under different rules, so the framework's scores must be computed again.
@@ -22,7 +28,10 @@ public sealed record FrameworkLoadSummary(
     public bool ChangesHistory => AddedVersions.Count > 0 && (UnchangedVersions.Count > 0 || Closed.Count > 0);
 }
 
-/// <summary>Loads framework folders (organisation, versions, targets) from YAML into the store.</summary>
+/// <summary>
+/// Loads framework folders (organisation, versions, targets) from YAML into the store, each folder in one transaction:
+/// its org units, new versions, the closing of the version before, the returns that closing moves and its targets.
+/// </summary>
 public sealed class FrameworkLoadingService(OutcomesStore store, ILogger<FrameworkLoadingService> logger)
 {
     public Task<IReadOnlyList<FrameworkLoadSummary>> LoadAllAsync(string frameworksFolder, CancellationToken ct = default) =>
@@ -66,11 +75,11 @@ public sealed class FrameworkLoadingService(OutcomesStore store, ILogger<Framewo
             return Refused(loaded, package, refused);
         }
 
-        var units = await new OrgUnitRepository(store).UpsertAsync(package.OrgUnits, package.Links, ct);
-        var saved = await frameworks.SaveAsync(package.Framework, changedBy, ct);
+        // Units, versions, the closing of the version before, the returns it moves and the targets: one transaction.
+        var saved = await frameworks.SaveAsync(package.Framework, changedBy, new FrameworkLoadParts(package.OrgUnits, package.Links, package.Targets), ct);
         if (!saved.Saved)
         {
-            return Refused(loaded, package, saved.Conflicts) with { OrgUnits = units };
+            return Refused(loaded, package, saved.Conflicts);
         }
 
         foreach (var closing in saved.Closed)
@@ -80,13 +89,21 @@ public sealed class FrameworkLoadingService(OutcomesStore store, ILogger<Framewo
                 package.Framework.Code, closing.Version, closing.EffectiveTo, closing.ClosedBy, changedBy);
         }
 
-        var targets = await new TargetRepository(store).ReplaceForFrameworkAsync(package.Framework.Code, package.Targets, ct);
+        foreach (var moved in saved.Moved)
+        {
+            logger.LogInformation(
+                "Framework {Framework}: return {Return} moved from version {From} to {To} ({Status}){Mismatch}",
+                package.Framework.Code, moved.Label, moved.FromVersion, moved.ToVersion, moved.To, moved.NeedsResubmission ? ": " + moved.Mismatch : string.Empty);
+        }
+
+        var targets = saved.Targets ?? 0;
         logger.LogInformation(
-            "Framework {Framework}: {Units} org units, versions added {Added}, unchanged {Unchanged}, {Targets} targets",
-            package.Framework.Code, units, saved.AddedVersions, saved.UnchangedVersions, targets);
-        return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, units, targets, saved.AddedVersions, saved.UnchangedVersions, [])
+            "Framework {Framework}: {Units} org units, versions added {Added}, unchanged {Unchanged}, {Targets} targets, {Moved} returns moved",
+            package.Framework.Code, saved.OrgUnits, saved.AddedVersions, saved.UnchangedVersions, targets, saved.Moved.Count);
+        return new FrameworkLoadSummary(loaded.SourceFolder, package.Framework.Code, saved.OrgUnits, targets, saved.AddedVersions, saved.UnchangedVersions, [])
         {
             Closed = saved.Closed,
+            Moved = saved.Moved,
         };
     }
 

@@ -11,6 +11,9 @@ namespace Outcomes.Application.Frameworks;
 public sealed record FrameworkUpload(IReadOnlyList<FrameworkProblem> Problems, IReadOnlyList<int> AddedVersions, IReadOnlyList<int> UnchangedVersions, int Targets, string Message)
 {
     public bool Stored => Problems.Count == 0 && AddedVersions.Count > 0;
+
+    /// <summary>Returns not locked that closing the version before moved to the new one; some may need resubmitting.</summary>
+    public IReadOnlyList<MovedReturn> Moved { get; init; } = [];
 }
 
 /// <summary>
@@ -64,7 +67,15 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
                 return Refused(problems);
             }
 
-            var saved = await frameworks.SaveAsync(package.Framework, userName, ct);
+            // The versions, the closing of the one before, the returns it moves, the org units, the targets (when the
+            // folder has a targets.yaml) and the audit of each version loaded: one transaction, so any failure stores nothing.
+            var hasTargets = File.Exists(Path.Combine(folder, FrameworkPackageLoader.TargetsFile));
+            var parts = new FrameworkLoadParts(package.OrgUnits, package.Links, hasTargets ? package.Targets : null)
+            {
+                OnlyWithNewVersions = true,
+                SourceName = Path.GetFileName(fileName),
+            };
+            var saved = await frameworks.SaveAsync(package.Framework, userName, parts, ct);
             if (!saved.Saved)
             {
                 return Refused(saved.Conflicts.Select(c => AsProblem(council, c)).ToList());
@@ -77,25 +88,22 @@ public sealed class FrameworkUploadService(OutcomesStore store, ILoggerFactory l
                     $"This framework is already loaded as version {latest}: every version in the file is identical to the one stored, so nothing was stored.");
             }
 
-            await new OrgUnitRepository(store).UpsertAsync(package.OrgUnits, package.Links, ct);
-            var hasTargets = File.Exists(Path.Combine(folder, FrameworkPackageLoader.TargetsFile));
-            var targets = hasTargets ? await new TargetRepository(store).ReplaceForFrameworkAsync(current.Code, package.Targets, ct) : 0;
-            var audit = new AuditRepository(store);
-            foreach (var version in saved.AddedVersions)
-            {
-                await audit.AppendAsync(new AuditEntry(0, userName, DateTimeOffset.UtcNow, AuditTable, AuditKey(current.Code, version), null, null,
-                    $"Version {version} loaded from {Path.GetFileName(fileName)}"), ct);
-            }
+            var targets = saved.Targets ?? 0;
 
             logs.CreateLogger<FrameworkUploadService>().LogInformation(
                 "Framework {Framework}: versions {Added} loaded from {File} by {User}", current.Code, saved.AddedVersions, Path.GetFileName(fileName), userName);
             await new ScoringService(store, logs.CreateLogger<ScoringService>()).ScoreAsync(current.Code, null, ct);
             var added = string.Join(", ", saved.AddedVersions);
             var closed = string.Concat(saved.Closed.Select(c => $"; version {c.Version} now ends on {c.EffectiveTo:yyyy-MM-dd}"));
+            var moved = MovedReturns.Summary(saved.Moved);
             return new FrameworkUpload([], saved.AddedVersions, saved.UnchangedVersions, targets,
                 $"Loaded version{(saved.AddedVersions.Count == 1 ? "" : "s")} {added} of {current.Code}{closed}" +
                 (hasTargets ? $", with {targets} targets from targets.yaml" : "; the targets were kept (the file has no targets.yaml)") +
-                ". Every quarter has been scored again.");
+                (moved.Length > 0 ? $". {moved}" : string.Empty) +
+                ". Every quarter has been scored again.")
+            {
+                Moved = saved.Moved,
+            };
         }
         finally
         {

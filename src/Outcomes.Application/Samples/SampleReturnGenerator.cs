@@ -3,6 +3,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.Observations;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.Frameworks;
 using Outcomes.Ingestion.Returns;
 using Outcomes.Scoring.Targets;

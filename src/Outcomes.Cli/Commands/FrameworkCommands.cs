@@ -52,6 +52,15 @@ public static class FrameworkCommands
                     AnsiConsole.MarkupLineInterpolated($"{r.FrameworkCode}: version {c.Version} now ends on {c.EffectiveTo:yyyy-MM-dd}; version {c.ClosedBy} applies from {c.EffectiveTo.AddDays(1):yyyy-MM-dd}");
                 }
 
+                if (r.Moved.Count > 0)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"{r.FrameworkCode}: {MovedReturns.Summary(r.Moved)}");
+                    foreach (var line in r.MovedLines)
+                    {
+                        AnsiConsole.MarkupLineInterpolated($"  {line}");
+                    }
+                }
+
                 var summary = await new ScoringService(store, logs.CreateLogger<ScoringService>()).ScoreAsync(r.FrameworkCode!, null, ct);
                 AnsiConsole.MarkupLineInterpolated(
                     $"{summary.FrameworkCode}: scored again — {summary.Scores} scores over {summary.Periods.Count} quarters — {ScoreCommand.Describe(summary.ByStatus)}");

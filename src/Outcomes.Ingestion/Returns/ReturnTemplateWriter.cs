@@ -5,6 +5,7 @@ using Outcomes.Domain.Numbers;
 using Outcomes.Domain.Observations;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.OpenData;
 using static Outcomes.Ingestion.Returns.ReturnTemplateLayout;
 

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Outcomes.Domain.Frameworks;
+using Outcomes.Domain.OrgUnits;
+using Outcomes.Domain.Targets;
 
 namespace Outcomes.Storage.Repositories;
 
@@ -36,6 +38,30 @@ public sealed record FrameworkSaveResult(
 
     /// <summary>Stored versions this save closed (effective_to set), each for the next version it added.</summary>
     public IReadOnlyList<FrameworkVersionClosing> Closed { get; init; } = [];
+
+    /// <summary>Returns not locked that a closing moved to the next version, each checked against its measures.</summary>
+    public IReadOnlyList<MovedReturn> Moved { get; init; } = [];
+
+    /// <summary>Org units written with the load (0 when none were given).</summary>
+    public int OrgUnits { get; init; }
+
+    /// <summary>Targets stored in place of the framework's old ones; null when the load left the targets alone.</summary>
+    public int? Targets { get; init; }
+}
+
+/// <summary>
+/// The rest of a framework folder's load, stored in the same transaction as its versions.
+/// </summary>
+/// <param name="OrgUnits">Units to insert or update.</param>
+/// <param name="Links">Each named child's whole link history.</param>
+/// <param name="Targets">The framework's targets, replacing the stored ones; null keeps the stored ones.</param>
+public sealed record FrameworkLoadParts(IReadOnlyList<OrgUnit> OrgUnits, IReadOnlyList<OrgUnitLink> Links, IReadOnlyList<Target>? Targets)
+{
+    /// <summary>When true and no version is new, nothing is written (a folder already loaded is not loaded again).</summary>
+    public bool OnlyWithNewVersions { get; init; }
+
+    /// <summary>The file the versions came from; when set, each added version is audited as loaded from it.</summary>
+    public string? SourceName { get; init; }
 }
 
 /// <summary>
@@ -118,9 +144,18 @@ public sealed partial class FrameworkRepository(OutcomesStore store)
     /// A version already stored with the same content is left as it is. A version stored with different content is
     /// refused, and then nothing at all is written: a change needs a new version number. Versions stored but not offered are kept.
     /// The one change accepted to a stored version is closing the latest open one (see <see cref="PlanAsync"/>), audited as
-    /// <paramref name="changedBy"/>.
+    /// <paramref name="changedBy"/>; in the same transaction the returns not locked for periods after the closing date are
+    /// moved to the version that now covers them (see <see cref="MoveReturnsAsync"/>). If any part fails nothing is written.
     /// </summary>
-    public async Task<FrameworkSaveResult> SaveAsync(Framework framework, string changedBy, CancellationToken cancellationToken = default)
+    public Task<FrameworkSaveResult> SaveAsync(Framework framework, string changedBy, CancellationToken cancellationToken = default) =>
+        SaveAsync(framework, changedBy, null, cancellationToken);
+
+    /// <summary>
+    /// Saves as <see cref="SaveAsync(Framework, string, CancellationToken)"/> and, in the same transaction, the rest of a
+    /// framework folder's load (<paramref name="load"/>: its org units, targets and where it came from): nothing at all
+    /// is written when any part is refused or fails.
+    /// </summary>
+    public async Task<FrameworkSaveResult> SaveAsync(Framework framework, string changedBy, FrameworkLoadParts? load, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         if (Offered(framework) is { Count: > 0 } offered)
@@ -128,11 +163,16 @@ public sealed partial class FrameworkRepository(OutcomesStore store)
             return new FrameworkSaveResult(framework.Code, [], [], offered);
         }
 
+        if (load?.Targets?.FirstOrDefault(t => !string.Equals(t.FrameworkCode, framework.Code, StringComparison.Ordinal)) is { } stray)
+        {
+            throw new ArgumentException($"A target for framework '{stray.FrameworkCode}' was passed with the load of '{framework.Code}'.", nameof(load));
+        }
+
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var plan = await PlanAsync(connection, transaction, framework, cancellationToken);
         var added = new List<int>();
-        if (plan.Conflicts.Count > 0)
+        if (plan.Conflicts.Count > 0 || (load is { OnlyWithNewVersions: true } && plan.ToAdd.Count == 0))
         {
             await transaction.RollbackAsync(cancellationToken);
             return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, plan.Conflicts);
@@ -194,8 +234,23 @@ public sealed partial class FrameworkRepository(OutcomesStore store)
         }
 
         await CloseAsync(connection, transaction, framework.Code, plan.Closings, changedBy, now, cancellationToken);
+        var units = load is null ? 0 : await OrgUnitRepository.UpsertWithinAsync(store, connection, transaction, load.OrgUnits, load.Links, cancellationToken);
+        var moved = await MoveReturnsAsync(connection, transaction, framework.Code, plan.Closings, changedBy, now, cancellationToken);
+        int? targets = load?.Targets is { } given ? await TargetRepository.ReplaceWithinAsync(store, connection, transaction, framework.Code, given, cancellationToken) : null;
+        if (load?.SourceName is { } source)
+        {
+            await AuditRepository.WriteAsync(store, connection, transaction, added.Select(v => new AuditEntry(
+                0, changedBy, now, AuditTable, $"{framework.Code} v{v}", null, null, $"Version {v} loaded from {source}")), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, []) { Closed = plan.Closings.Select(c => c.Closing).ToList() };
+        return new FrameworkSaveResult(framework.Code, added, plan.Unchanged, [])
+        {
+            Closed = plan.Closings.Select(c => c.Closing).ToList(),
+            Moved = moved,
+            OrgUnits = units,
+            Targets = targets,
+        };
     }
 
     /// <summary>Saves as <see cref="SaveAsync(Framework, string, CancellationToken)"/>, audited as the system.</summary>

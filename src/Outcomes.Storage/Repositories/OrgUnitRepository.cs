@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Outcomes.Domain.OrgUnits;
 
@@ -76,11 +77,19 @@ public sealed class OrgUnitRepository(OutcomesStore store)
     /// </summary>
     public async Task<int> UpsertAsync(IEnumerable<OrgUnit> units, IEnumerable<OrgUnitLink> links, CancellationToken cancellationToken = default)
     {
-        var unitList = units.ToList();
-        var linkList = links.ToList();
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = await UpsertWithinAsync(store, connection, transaction, units, links, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
 
+    /// <summary>As <see cref="UpsertAsync"/>, inside the caller's transaction (a framework load stores its units with its versions).</summary>
+    internal static async Task<int> UpsertWithinAsync(
+        OutcomesStore store, DbConnection connection, DbTransaction transaction, IEnumerable<OrgUnit> units, IEnumerable<OrgUnitLink> links, CancellationToken cancellationToken)
+    {
+        var unitList = units.ToList();
+        var linkList = links.ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(UpsertUnit),
             unitList.Select(u => new
@@ -100,8 +109,6 @@ public sealed class OrgUnitRepository(OutcomesStore store)
         var children = linkList.Select(l => l.ChildCode).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => new { ChildCode = c }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(store.Sql(DeleteLinksOfChild), children, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(store.Sql(InsertLink), linkList, transaction, cancellationToken: cancellationToken));
-
-        await transaction.CommitAsync(cancellationToken);
         return unitList.Count;
     }
 

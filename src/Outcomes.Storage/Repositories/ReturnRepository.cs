@@ -56,7 +56,11 @@ public sealed record ImportOutcome
 }
 
 /// <summary>A stored return: framework × org unit × period, its status and its latest version number.</summary>
-public sealed record StoredReturn(long Id, string FrameworkCode, string OrgUnitCode, Period Period, ReturnStatus Status, int LatestVersion);
+public sealed record StoredReturn(long Id, string FrameworkCode, string OrgUnitCode, Period Period, ReturnStatus Status, int LatestVersion)
+{
+    /// <summary>The framework version the return is recorded against.</summary>
+    public int FrameworkVersion { get; init; }
+}
 
 /// <summary>Returns and their versions. <see cref="ImportAsync"/> is the only writer of observations.</summary>
 public sealed partial class ReturnRepository(OutcomesStore store)
@@ -66,7 +70,8 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     private const string ReturnColumns = """
         r.id AS Id, r.framework_code AS FrameworkCode, r.org_unit_code AS OrgUnitCode,
         r.period_type AS PeriodType, r.period_start AS PeriodStart, r.period_end AS PeriodEnd, r.status AS Status,
-        (SELECT MAX(v.version_number) FROM return_versions v WHERE v.return_id = r.id) AS LatestVersion
+        (SELECT MAX(v.version_number) FROM return_versions v WHERE v.return_id = r.id) AS LatestVersion,
+        r.framework_version AS FrameworkVersion
         """;
 
     internal static readonly ProviderSql CheckReferences = new(
@@ -109,14 +114,14 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     internal static readonly ProviderSql InsertReturn = new(
         "returns.insert",
         """
-        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, created_at, updated_at)
-        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @At, @At)
+        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, framework_version, created_at, updated_at)
+        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @FrameworkVersion, @At, @At)
         RETURNING id;
         """,
         """
-        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, created_at, updated_at)
+        INSERT INTO returns (framework_code, org_unit_code, period_key, period_type, period_start, period_end, status, framework_version, created_at, updated_at)
         OUTPUT INSERTED.id
-        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @At, @At);
+        VALUES (@FrameworkCode, @OrgUnitCode, @PeriodKey, @PeriodType, @PeriodStart, @PeriodEnd, @Status, @FrameworkVersion, @At, @At);
         """);
 
     internal static readonly ProviderSql FindVersionBySha = new(
@@ -168,6 +173,11 @@ public sealed partial class ReturnRepository(OutcomesStore store)
     internal static readonly ProviderSql SetStatus = new(
         "returns.set-status",
         "UPDATE returns SET status = @Status, updated_at = @At WHERE id = @Id;");
+
+    /// <summary>A new version is submitted, and the return is recorded against the framework version its file was made under.</summary>
+    internal static readonly ProviderSql SetSubmitted = new(
+        "returns.set-submitted",
+        "UPDATE returns SET status = @Status, framework_version = @FrameworkVersion, updated_at = @At WHERE id = @Id;");
 
     internal static readonly ProviderSql SelectVersions = new(
         "return-versions.select",
@@ -248,7 +258,7 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         {
             returnId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 store.Sql(InsertReturn),
-                new { periodArgs.FrameworkCode, periodArgs.OrgUnitCode, periodArgs.PeriodKey, periodArgs.PeriodType, periodArgs.PeriodStart, periodArgs.PeriodEnd, Status = ReturnStatus.Submitted.ToString(), At = at },
+                new { periodArgs.FrameworkCode, periodArgs.OrgUnitCode, periodArgs.PeriodKey, periodArgs.PeriodType, periodArgs.PeriodStart, periodArgs.PeriodEnd, Status = ReturnStatus.Submitted.ToString(), ret.FrameworkVersion, At = at },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -334,12 +344,15 @@ public sealed partial class ReturnRepository(OutcomesStore store)
                 cancellationToken: cancellationToken));
             diff.Audit.Add(StatusAudit(
                 ret.FrameworkCode, ret.OrgUnitCode, ret.Period, was, ReturnStatus.Submitted, ReturnAction.Submit, null, versionNumber, submittedBy, at,
-                $"Return version {versionNumber} from {sourceFileName} replaces the {was.ToString().ToLowerInvariant()} version"));
+                $"Return version {versionNumber} from {sourceFileName} replaces the {(was == ReturnStatus.NeedsResubmission ? "version that needed resubmitting" : $"{was.ToString().ToLowerInvariant()} version")}"));
         }
 
         await AuditRepository.WriteAsync(store, connection, transaction, diff.Audit, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            store.Sql(SetStatus), new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), At = at }, transaction, cancellationToken: cancellationToken));
+            store.Sql(SetSubmitted),
+            new { Id = returnId, Status = ReturnStatus.Submitted.ToString(), ret.FrameworkVersion, At = at },
+            transaction,
+            cancellationToken: cancellationToken));
 
         return new ImportOutcome
         {
@@ -397,7 +410,10 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         await using var connection = await store.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ReturnRow>(new CommandDefinition(
             store.Sql(Find), PeriodArgs(frameworkCode, orgUnitCode, period), cancellationToken: cancellationToken));
-        return row is null ? null : new StoredReturn(row.Id, row.FrameworkCode, row.OrgUnitCode, row.ToPeriod(), Enum.Parse<ReturnStatus>(row.Status), row.LatestVersion ?? 0);
+        return row is null ? null : new StoredReturn(row.Id, row.FrameworkCode, row.OrgUnitCode, row.ToPeriod(), Enum.Parse<ReturnStatus>(row.Status), row.LatestVersion ?? 0)
+        {
+            FrameworkVersion = row.FrameworkVersion ?? 0,
+        };
     }
 
     /// <summary>The stored versions of a return, oldest first (empty when there is no such return).</summary>
@@ -591,6 +607,8 @@ public sealed partial class ReturnRepository(OutcomesStore store)
         public string Status { get; set; } = string.Empty;
 
         public int? LatestVersion { get; set; }
+
+        public int? FrameworkVersion { get; set; }
     }
 
     private sealed class VersionRef

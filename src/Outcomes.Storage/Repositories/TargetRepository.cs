@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Outcomes.Domain.Targets;
 
@@ -49,6 +50,15 @@ public sealed class TargetRepository(OutcomesStore store)
 
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await ReplaceWithinAsync(store, connection, transaction, frameworkCode, list, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <summary>As <see cref="ReplaceForFrameworkAsync"/>, inside the caller's transaction (targets checked by the caller).</summary>
+    internal static async Task<int> ReplaceWithinAsync(
+        OutcomesStore store, DbConnection connection, DbTransaction transaction, string frameworkCode, IReadOnlyList<Target> list, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(store.Sql(DeleteForFramework), new { FrameworkCode = frameworkCode }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             store.Sql(Insert),
@@ -75,7 +85,6 @@ public sealed class TargetRepository(OutcomesStore store)
             }).ToList(),
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return list.Count;
     }
 

@@ -40,8 +40,8 @@ public sealed record WorkflowDecision(ReturnAction Action, ReturnStatus From, Re
 }
 
 /// <summary>
-/// The return workflow draft → submitted → approved → locked as a pure table. A new version of a draft, submitted or
-/// approved return makes it submitted again; a locked return refuses new versions and every change except an
+/// The return workflow draft → submitted → approved → locked as a pure table. A new version of a draft, submitted,
+/// approved or needs-resubmission return makes it submitted again; a locked return refuses new versions and every change except an
 /// administrator's reopening with a reason. Refusals are data, never exceptions.
 /// </summary>
 public static class ReturnWorkflow
@@ -59,6 +59,7 @@ public static class ReturnWorkflow
         public const string NeedsCommentary = "workflow.needs-commentary";
         public const string NoReturn = "workflow.no-return";
         public const string Changed = "workflow.changed-meanwhile";
+        public const string NeedsResubmission = "workflow.needs-resubmission";
     }
 
     /// <param name="from">The return's stored status.</param>
@@ -81,6 +82,8 @@ public static class ReturnWorkflow
             {
                 ReturnStatus.Submitted => WorkflowDecision.Allow(action, from, ReturnStatus.Approved),
                 ReturnStatus.Draft => WorkflowDecision.Refuse(action, from, Rules.NotSubmitted, $"{label} is a draft; only a submitted return can be approved"),
+                ReturnStatus.NeedsResubmission => WorkflowDecision.Refuse(action, from, Rules.NeedsResubmission,
+                    $"{label} needs resubmitting on the current framework version's template (its history says which measures); only a submitted return can be approved"),
                 ReturnStatus.Approved => WorkflowDecision.Refuse(action, from, Rules.AlreadyApproved, $"{label} is already approved"),
                 _ => WorkflowDecision.Refuse(action, from, Rules.Locked, locked),
             },
@@ -109,9 +112,11 @@ public static class ReturnWorkflow
     /// <summary>"2018-19 Q2 for BRD-CL1".</summary>
     public static string Label(string orgUnitCode, Domain.Periods.Period period) => $"{period.Key} for {orgUnitCode}";
 
-    private static string Describe(ReturnStatus status) => status switch
+    /// <summary>"a draft", "submitted", "waiting to be resubmitted": the status in a sentence.</summary>
+    public static string Describe(ReturnStatus status) => status switch
     {
         ReturnStatus.Draft => "a draft",
+        ReturnStatus.NeedsResubmission => "waiting to be resubmitted",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -11,6 +11,7 @@ public static class StatusTags
         ReturnStatus.Submitted => "Awaiting approval",
         ReturnStatus.Approved => "Approved",
         ReturnStatus.Locked => "Locked",
+        ReturnStatus.NeedsResubmission => "Needs resubmission",
         _ => status.ToString(),
     };
 
@@ -20,6 +21,7 @@ public static class StatusTags
         ReturnStatus.Submitted => "govuk-tag govuk-tag--yellow",
         ReturnStatus.Approved => "govuk-tag govuk-tag--green",
         ReturnStatus.Locked => "govuk-tag govuk-tag--blue",
+        ReturnStatus.NeedsResubmission => "govuk-tag govuk-tag--red",
         _ => "govuk-tag",
     };
 

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
+using Outcomes.Domain.Returns;
 using Outcomes.Ingestion.Returns;
 using static Outcomes.Ingestion.Tests.Returns.ReturnFixtures;
 

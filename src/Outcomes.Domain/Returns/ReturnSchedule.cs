@@ -2,7 +2,7 @@ using Outcomes.Domain.Frameworks;
 using Outcomes.Domain.OrgUnits;
 using Outcomes.Domain.Periods;
 
-namespace Outcomes.Ingestion.Returns;
+namespace Outcomes.Domain.Returns;
 
 /// <summary>
 /// Which measures a quarterly return asks for.
