@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Outcomes.Storage.Changes;
 using Outcomes.Web.LoadTest.Hosting;
 
 namespace Outcomes.Web.LoadTest;
@@ -23,8 +24,14 @@ public static class LoadTestMain
         Console.WriteLine($"Server on {server.BaseAddress}; warming up with one reader (10 dashboards, not counted)...");
         await new LoadRun(server, store).RunAsync(plan with { Readers = 1, RequestsPerReader = 10, Uploads = 1, UploadPeriod = "2019-20 Q1" });
 
+        var changes = new StoreChanges(store.Store);
+        var generationBefore = await changes.DataGenerationAsync();
         var result = await new LoadRun(server, store).RunAsync(plan);
+        var generationAfter = await changes.DataGenerationAsync();
         Console.WriteLine(LoadReport.Describe(result));
+
+        // Each move drops every dashboard the server keeps: the uploads' imports and re-scoring make the readers rebuild.
+        Console.WriteLine($"Store data generation: {generationBefore} before the run, {generationAfter} after (every dashboard kept is dropped whenever it moves)");
         Console.WriteLine($"Load average after: {LoadAverage()}");
         return result.Errors.Count == 0 && result.StoreProblems.Count == 0 ? 0 : 1;
 
