@@ -78,7 +78,7 @@ public sealed partial class OpenIdConnectSignOutFlowTests : BrowserTest
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("You have signed out");
-        await Expect(page.Locator("#provider-sign-out")).ToHaveTextAsync("You have also been signed out of your Council Test ID.");
+        await Expect(page.Locator("#provider-sign-out")).ToHaveTextAsync("You have also been signed out of Council Test ID.");
         Assert.That(new Uri(page.Url).PathAndQuery, Is.EqualTo("/signed-out?provider=ended"));
         Assert.That(visited, Has.Some.StartsWith(_provider.Authority + "/end-session?"), "the browser went to the provider's end_session_endpoint");
         Assert.That(_provider.EndSessionRequests[^1].IdTokenHint, Is.EqualTo(_provider.IdTokens[email]));

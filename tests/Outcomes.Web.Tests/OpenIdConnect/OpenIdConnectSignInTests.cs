@@ -84,7 +84,7 @@ public sealed class OpenIdConnectSignInTests
         {
             Assert.That(final.Headers.Location?.OriginalString, Is.EqualTo("/sign-in/refused?reason=unknown"));
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            Assert.That(html, Does.Contain("Your Council Test ID is not set up to use Outcomes. Ask an administrator"));
+            Assert.That(html, Does.Contain("The account you signed in with is not set up to use Outcomes. Ask an administrator"));
             Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "not signed in");
             Assert.That(home.Headers.Location!.AbsolutePath, Is.EqualTo("/sign-in"));
             Assert.That(await new Storage.Repositories.UserRepository(SampleStore.Store).FindByUserNameAsync(email), Is.Null, "no account made");

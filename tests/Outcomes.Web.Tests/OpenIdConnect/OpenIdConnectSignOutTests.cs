@@ -73,7 +73,7 @@ public sealed class OpenIdConnectSignOutTests
             Assert.That(callbackAnswer.Headers.Location?.OriginalString, Is.EqualTo("/signed-out?provider=ended"));
             Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(signedOutHtml, Does.Contain("<h1 class=\"govuk-heading-l\">You have signed out</h1>")
-                .And.Contain("You have also been signed out of your Council Test ID.")
+                .And.Contain("You have also been signed out of Council Test ID.")
                 .And.Contain("href=\"/sign-in\"")
                 .And.Not.Contain("<script>"));
             Assert.That(signedOutHtml, Does.Not.Contain(email), "nobody is shown as signed in");
@@ -105,7 +105,7 @@ public sealed class OpenIdConnectSignOutTests
     }
 
     [TestCase(EndSessionOffer.NotOffered, "not-offered", "does not let services sign you out of it")]
-    [TestCase(EndSessionOffer.OnAnotherSite, "unavailable", "we could not sign you out of your Council Test ID")]
+    [TestCase(EndSessionOffer.OnAnotherSite, "unavailable", "we could not sign you out of Council Test ID")]
     public async Task Without_a_usable_end_session_endpoint_the_session_ends_here_and_the_page_says_the_provider_may_not(EndSessionOffer offer, string outcome, string sentence)
     {
         await using var provider = await TestIdentityProvider.StartAsync(offer);
