@@ -6,7 +6,7 @@ namespace Outcomes.Storage.Repositories;
 /// A framework waiting to be scored again, as stored: the latest request's time and who made it, how many requests it
 /// holds (<see cref="Revision"/>), the claim of the run scoring it now, and the failures so far.
 /// </summary>
-public sealed record ScoringRequest(
+public sealed record RescoringRequest(
     string FrameworkCode, DateTimeOffset RequestedAt, string RequestedBy, long Revision, DateTimeOffset? StartedAt,
     int Attempts, DateTimeOffset? RetryAfter, string? LastError);
 
@@ -110,7 +110,7 @@ public sealed class ScoringRequestRepository(OutcomesStore store)
     /// Takes the oldest request free to run at <paramref name="now"/>, marking it started; a request started before
     /// <paramref name="now"/> minus <paramref name="lease"/> counts as abandoned (its server stopped). Null when none is free.
     /// </summary>
-    public async Task<ScoringRequest?> ClaimAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<RescoringRequest?> ClaimAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         now = now.ToUniversalTime();
         await using var connection = await store.OpenAsync(cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ScoringRequestRepository(OutcomesStore store)
     /// After a successful run of the claimed <paramref name="request"/>: deletes it if no request arrived since, and
     /// answers true; otherwise releases the claim (the framework is to be scored again) and answers false.
     /// </summary>
-    public async Task<bool> CompleteAsync(ScoringRequest request, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(RescoringRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await store.OpenAsync(cancellationToken);
@@ -140,7 +140,7 @@ public sealed class ScoringRequestRepository(OutcomesStore store)
     }
 
     /// <summary>After a failed run: releases the claim, counts the attempt and keeps the request until <paramref name="retryAfter"/>.</summary>
-    public async Task FailAsync(ScoringRequest request, DateTimeOffset retryAfter, string error, CancellationToken cancellationToken = default)
+    public async Task FailAsync(RescoringRequest request, DateTimeOffset retryAfter, string error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var message = error.Length > 2000 ? error[..2000] : error;
@@ -151,7 +151,7 @@ public sealed class ScoringRequestRepository(OutcomesStore store)
             cancellationToken: cancellationToken));
     }
 
-    public async Task<ScoringRequest?> GetAsync(string frameworkCode, CancellationToken cancellationToken = default)
+    public async Task<RescoringRequest?> GetAsync(string frameworkCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -184,6 +184,6 @@ public sealed class ScoringRequestRepository(OutcomesStore store)
 
         public string? LastError { get; set; }
 
-        public ScoringRequest ToRequest() => new(FrameworkCode, RequestedAt, RequestedBy, Revision, StartedAt, (int)Attempts, RetryAfter, LastError);
+        public RescoringRequest ToRequest() => new(FrameworkCode, RequestedAt, RequestedBy, Revision, StartedAt, (int)Attempts, RetryAfter, LastError);
     }
 }
