@@ -13,6 +13,7 @@ using Outcomes.Web.Frontend;
 using Outcomes.Web.Health;
 using Outcomes.Web.Measures;
 using Outcomes.Web.Packs;
+using Outcomes.Web.Scoring;
 using Outcomes.Web.Security;
 using Outcomes.Web.Uploads;
 
@@ -41,6 +42,7 @@ builder.Services.AddSingleton<Outcomes.Web.Frameworks.FrameworkCatalogue>();
 builder.Services.AddOutcomesAuthentication();
 builder.Services.AddOutcomesOpenIdConnect(builder.Configuration);
 builder.Services.AddPacks(builder.Configuration);
+builder.Services.AddBackgroundScoring(builder.Configuration);
 var loopbackHttp = builder.Configuration.GetValue<bool>($"{OutcomesWebOptions.SectionName}:{nameof(OutcomesWebOptions.LoopbackHttp)}");
 builder.Services.AddAntiforgery(o =>
 {

@@ -18,6 +18,10 @@ internal static partial class WebHost
         {
             b.UseSetting("Outcomes:Store:Provider", "Sqlite");
             b.UseSetting("Outcomes:Store:ConnectionString", StoreOptions.SqliteConnectionString(dbFile));
+
+            // The shared sample store keeps the scores it was built with, whatever other tests import into it; tests
+            // of background scoring use a private copy (FrameworkTestStore).
+            b.UseSetting("Outcomes:Scoring:Enabled", dbFile == SampleStore.Path ? "false" : "true");
             configure?.Invoke(b);
         });
 

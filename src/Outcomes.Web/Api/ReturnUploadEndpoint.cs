@@ -17,7 +17,7 @@ public static class ReturnUploadEndpoint
 
     public sealed record UploadAnswer(
         string Mode, string File, string Sha256, bool Stored, int? Version, string? Framework, string? OrgUnit, string? Period, int Measures,
-        int Errors, int Warnings, IReadOnlyList<ProblemPlace> Problems, string Message);
+        int Errors, int Warnings, IReadOnlyList<ProblemPlace> Problems, string Message, string? Scoring = null);
 
     public static void MapReturnUpload(this RouteGroupBuilder api)
     {
@@ -60,11 +60,13 @@ public static class ReturnUploadEndpoint
 
             var imported = await uploads.ImportAsync(user, check.Sha256, ct);
             return imported is { Stored: true }
-                ? Results.Json(Answer(mode, imported.Check, imported.VersionNumber, imported.Message), statusCode: StatusCodes.Status201Created)
+                ? Results.Json(Answer(mode, imported.Check, imported.VersionNumber, imported.Message) with { Scoring = imported.ScoringQueued ? "queued" : "not queued" }, statusCode: StatusCodes.Status201Created)
                 : Results.Json(Answer(mode, imported?.Check ?? check, null, imported?.Message ?? "Nothing was stored by this request: another import of the same file took it first, or it expired."), statusCode: StatusCodes.Status422UnprocessableEntity);
         }).DisableAntiforgery()
             .WithName("UploadReturn").WithSummary("Validate or import a quarterly return")
-            .WithDescription("multipart/form-data with the .xlsx or .csv in a part named 'file'; mode=validate stores nothing, mode=import stores a return with no errors. Problems come back with their places (sheet, cell, row, measure, rule).")
+            .WithDescription("multipart/form-data with the .xlsx or .csv in a part named 'file'; mode=validate stores nothing, mode=import stores a return with no errors. Problems come back with their places (sheet, cell, row, measure, rule). "
+                + "After a stored import (201) the framework is scored again in the background, not in the request: \"scoring\" is \"queued\" (scores and pages show the new return within seconds) "
+                + "or \"not queued\" if the request could not be recorded (run `outcomes score`); it is absent when nothing was stored.")
             .Produces<UploadAnswer>(StatusCodes.Status200OK).Produces<UploadAnswer>(StatusCodes.Status201Created).Produces<UploadAnswer>(StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -2,16 +2,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outcomes.Domain.Scores;
 using Outcomes.Web.Accounts;
 using Outcomes.Web.Dashboard;
+using Outcomes.Web.Scoring;
 
 namespace Outcomes.Web.Pages;
 
 /// <summary>The dashboard: the user's org units, the latest scored quarter's status and direction, and that quarter's returns.</summary>
-public sealed class IndexModel(DashboardQuery query) : PageModel
+public sealed class IndexModel(DashboardQuery query, ScoringRequests scoring) : PageModel
 {
     public DashboardModel Dashboard { get; private set; } = new([], DateOnly.MinValue);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>The user's frameworks being scored again after an import (asked each time: the dashboard itself is cached).</summary>
+    public IReadOnlyList<string> ScoringPending { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Dashboard = await query.BuildAsync(SignedInUser.Roles(HttpContext), cancellationToken);
+        ScoringPending = await scoring.PendingAmongAsync(Dashboard.Units.SelectMany(u => u.Frameworks).Select(f => f.Code), cancellationToken);
+    }
 
     /// <summary>GOV.UK tag colour for a status: colour is never alone, the letter is in the tag.</summary>
     public static string TagClass(RagStatus status) => status switch

@@ -9,6 +9,7 @@ using Outcomes.Storage;
 using Outcomes.Storage.Repositories;
 using Outcomes.Web.Accounts;
 using Outcomes.Web.Configuration;
+using Outcomes.Web.Scoring;
 
 namespace Outcomes.Web.Uploads;
 
@@ -20,7 +21,7 @@ namespace Outcomes.Web.Uploads;
 /// </summary>
 public sealed class ReturnUploads(
     OutcomesStore store, AccessPolicies policies, PendingUploads pending, IOptions<OutcomesWebOptions> options, TimeProvider clock,
-    ILogger<ReturnImportService> importLogger, ILogger<CsvImportService> csvLogger)
+    ILogger<ReturnImportService> importLogger, ILogger<CsvImportService> csvLogger, ScoringRequests scoring, ILogger<ReturnUploads> logger)
 {
     public long MaxBytes => options.Value.Uploads.MaxBytes;
 
@@ -93,7 +94,7 @@ public sealed class ReturnUploads(
         try
         {
             imported = await ImportClaimedAsync(user, upload, ct);
-            return imported;
+            return imported is { Stored: true } ? imported with { ScoringQueued = await QueueScoringAsync(user, imported) } : imported;
         }
         finally
         {
@@ -132,6 +133,30 @@ public sealed class ReturnUploads(
         return result.Outcome is { Stored: true } stored
             ? new UploadImport(check, stored.VersionNumber, stored.Message)
             : new UploadImport(check, null, result.Outcome?.Message ?? "Nothing was stored: the return has errors.");
+    }
+
+    /// <summary>
+    /// Something was stored, so its framework's scores are out of date: ask for it to be scored again (in the background,
+    /// not in this request). The return is stored whatever happens here; if the request cannot be recorded, say so in the
+    /// log (`outcomes score` or the next import puts it right).
+    /// </summary>
+    private async Task<bool> QueueScoringAsync(UserAccount user, UploadImport imported)
+    {
+        if (imported.Check.Identity?.FrameworkCode is not { Length: > 0 } framework)
+        {
+            return false;
+        }
+
+        try
+        {
+            await scoring.QueueAsync(framework, user.UserName, CancellationToken.None);
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogError(e, "A return for {Framework} was stored but its scoring could not be queued", framework);
+            return false;
+        }
     }
 
     private static bool IsCsv(string fileName) => fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);

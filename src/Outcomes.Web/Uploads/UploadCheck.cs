@@ -28,6 +28,9 @@ public record UploadCheck(string FileName, string Sha256, UploadIdentity? Identi
 public sealed record UploadImport(UploadCheck Check, int? VersionNumber, string Message)
 {
     public bool Stored => VersionNumber is not null;
+
+    /// <summary>The framework was queued to be scored again in the background (after anything stored).</summary>
+    public bool ScoringQueued { get; init; }
 }
 
 /// <summary>A .csv's check: several returns at once; after an import, whether all were stored and the highest version made.</summary>

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outcomes.Domain.Periods;
 using Outcomes.Web.Measures;
+using Outcomes.Web.Scoring;
 
 namespace Outcomes.Web.Pages.Units;
 
 /// <summary>A unit's scorecard for a quarter (?period=, default the latest scored): measure, target, actual, status, direction, England.</summary>
-public sealed class ScorecardModel(UnitScorecardQuery query) : PageModel
+public sealed class ScorecardModel(UnitScorecardQuery query, ScoringRequests scoring) : PageModel
 {
     public UnitScorecard Scorecard { get; private set; } = null!;
+
+    /// <summary>This framework, if it is being scored again after an import (asked only once the user's scope is checked).</summary>
+    public IReadOnlyList<string> ScoringPending { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string unit, string framework, string? period, CancellationToken cancellationToken)
     {
@@ -29,6 +33,7 @@ public sealed class ScorecardModel(UnitScorecardQuery query) : PageModel
         }
 
         Scorecard = scorecard;
+        ScoringPending = await scoring.PendingAmongAsync([scorecard.Scope.Framework.Code], cancellationToken);
         return Page();
     }
 
