@@ -24,6 +24,9 @@ public sealed record ReturnImportResult(string File, IReadOnlyList<ImportIssue> 
     /// <summary>Rows read from the Data sheet (0 when the file was refused before its rows were read).</summary>
     public int RowsRead { get; init; }
 
+    /// <summary>The framework the return was read under; null when the file was refused before its return was read.</summary>
+    public string? FrameworkCode { get; init; }
+
     public int Inserted => Stored ? Outcome!.Inserted : 0;
 
     public int Updated => Stored ? Outcome!.Updated : 0;
@@ -108,13 +111,13 @@ public sealed class ReturnImportService(OutcomesStore store, ILogger<ReturnImpor
         var issues = read.Issues.Concat(findings.Select(f => f.ToIssue(fileName, places.GetValueOrDefault(f.MeasureCode)))).ToList();
         if (dryRun)
         {
-            return new ReturnImportResult(fileName, issues, null) { RowsRead = rowsRead };
+            return new ReturnImportResult(fileName, issues, null) { RowsRead = rowsRead, FrameworkCode = read.Return.FrameworkCode };
         }
 
         var outcome = await new ReturnRepository(store).ImportAsync(read.Return, fileName, bytes, submittedBy, submittedAt(period), ct);
         logger.LogInformation("Import {File}: {Kind} v{Version} (+{Inserted} ~{Updated} ={Unchanged}, {Warnings} history warnings)",
             fileName, outcome.Kind, outcome.VersionNumber, outcome.Inserted, outcome.Updated, outcome.Unchanged, findings.Count);
-        return new ReturnImportResult(fileName, issues, outcome) { RowsRead = rowsRead };
+        return new ReturnImportResult(fileName, issues, outcome) { RowsRead = rowsRead, FrameworkCode = read.Return.FrameworkCode };
     }
 
     /// <summary>The Value cell of each measure's first Data row ("Data!D7"), so a history warning can name it.</summary>

@@ -19,7 +19,14 @@ public static class ImportCommand
         {
             Description = "For a template with problems, write the annotated workbook (bad cells highlighted and commented, plus an Errors sheet) to this folder",
         };
-        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing") { files, dryRun, user, framework, mapping, report };
+        var noScore = new Option<bool>("--no-score")
+        {
+            Description = "Do not score the frameworks that gained returns (for loading many files before one `outcomes score`)",
+        };
+        var command = new Command("import", "Validate and import quarterly returns; a file with any error stores nothing; then score each framework that gained returns")
+        {
+            files, dryRun, user, framework, mapping, report, noScore,
+        };
         command.SetAction(async (parse, ct) =>
         {
             using var logs = CliContext.Logs(parse);
@@ -52,6 +59,7 @@ public static class ImportCommand
             }
 
             var failed = 0;
+            var gained = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var file in parse.GetValue(files)!)
             {
                 if (!File.Exists(file))
@@ -76,12 +84,22 @@ public static class ImportCommand
                         : await wide.ImportAsync(Path.GetFileName(file), bytes, wideMapping!, frameworkCode!, parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct);
                     Print(many, parse.GetValue(dryRun));
                     failed += many.HasErrors ? 1 : 0;
+                    if (many.Returns.Any(r => r.Outcome?.Stored == true))
+                    {
+                        gained.Add(frameworkCode!);
+                    }
+
                     continue;
                 }
 
                 var uploaded = await File.ReadAllBytesAsync(file, ct);
                 var result = await service.ImportAsync(Path.GetFileName(file), uploaded, parse.GetValue(user)!, DateTimeOffset.UtcNow, parse.GetValue(dryRun), ct);
                 Print(result, parse.GetValue(dryRun));
+                if (result.Stored && result.FrameworkCode is { } code)
+                {
+                    gained.Add(code);
+                }
+
                 if (parse.GetValue(report) is { } folder && result.Issues.Count > 0)
                 {
                     Directory.CreateDirectory(folder);
@@ -92,9 +110,30 @@ public static class ImportCommand
                 failed += result.HasErrors || (result.Outcome is { Stored: false } o && o.Kind != Storage.Repositories.ImportOutcomeKind.Duplicate) ? 1 : 0;
             }
 
+            await ScoreGainedAsync(store, logs, gained, parse.GetValue(noScore), ct);
             return failed == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Scores each framework that gained a return or a new version, so scorecards, dashboards and packs show it (a
+    /// framework is scored whole: SPC and trends read each series' history); with --no-score, says how to do it later.
+    /// </summary>
+    private static async Task ScoreGainedAsync(Storage.OutcomesStore store, ILoggerFactory logs, IReadOnlyCollection<string> gained, bool skip, CancellationToken ct)
+    {
+        foreach (var code in gained)
+        {
+            if (skip)
+            {
+                AnsiConsole.MarkupLineInterpolated($"{code}: not scored (--no-score); run `outcomes score -f {code}` when the imports are done");
+                continue;
+            }
+
+            var summary = await new Application.Scoring.ScoringService(store, logs.CreateLogger<Application.Scoring.ScoringService>()).ScoreAsync(code, null, ct);
+            AnsiConsole.MarkupLineInterpolated(
+                $"{summary.FrameworkCode}: scored — {summary.Scores} scores over {summary.Periods.Count} quarters — {ScoreCommand.Describe(summary.ByStatus)}");
+        }
     }
 
     public static void Print(ReturnImportResult result, bool dryRun)
