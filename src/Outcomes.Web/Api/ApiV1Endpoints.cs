@@ -26,11 +26,9 @@ public static class ApiV1Endpoints
         api.MapMeasureApi();
         api.MapReturnWorkflow();
         api.MapFrameworkEndpoints();
-        api.MapGet("/frameworks", async (HttpContext context, FrameworkRepository frameworks, AccessPolicies policies, CancellationToken ct) =>
+        api.MapGet("/frameworks", async (HttpContext context, AccessPolicies policies, CancellationToken ct) =>
         {
-            var visible = (await policies.CurrentAsync(ct)).Authorities(SignedInUser.Roles(context));
-            return (await frameworks.ListAsync(ct))
-                .Where(f => visible.Contains(f.AuthorityCode))
+            return (await policies.WithFrameworksAsync(SignedInUser.Roles(context), ct)).Frameworks
                 .Select(f => new FrameworkSummary(
                     f.Code, f.Name, f.AuthorityCode, f.ReturningLevel,
                     f.Versions.Select(v => new VersionSummary(v.Version, v.EffectiveFrom, v.EffectiveTo, v.Measures.Count)).ToList()));

@@ -28,7 +28,7 @@ public sealed record AuditList(IReadOnlyList<AuditLine> Lines, IReadOnlyList<Fil
 /// The audit log of the frameworks of the caller's authorities, keeping only rows about org units inside the caller's
 /// scopes (each row's key starts framework|org unit|period): submissions, changed values and status changes.
 /// </summary>
-public sealed class AuditTrail(ReturnWorkflowService workflow, FrameworkRepository frameworks, AccessPolicies policies)
+public sealed class AuditTrail(ReturnWorkflowService workflow, AccessPolicies policies)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -45,9 +45,7 @@ public sealed class AuditTrail(ReturnWorkflowService workflow, FrameworkReposito
             problems.Add(new FilterProblem("to", "To: the date must be the same as or after the from date"));
         }
 
-        var policy = await policies.CurrentAsync(ct);
-        var authorities = policy.Authorities(roles);
-        var visible = (await frameworks.ListAsync(ct)).Where(f => authorities.Contains(f.AuthorityCode)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
+        var (policy, visible) = await policies.WithFrameworksAsync(roles, ct);
         var framework = string.IsNullOrWhiteSpace(filters.Framework) ? null : filters.Framework.Trim();
         var unit = string.IsNullOrWhiteSpace(filters.Unit) ? null : filters.Unit.Trim();
         var lines = new List<AuditLine>();

@@ -40,14 +40,12 @@ public sealed record ReturnList(
 }
 
 /// <summary>Lists the returns of every framework of the caller's authorities, only for org units inside their scopes.</summary>
-public sealed class ReturnsList(OutcomesStore store, FrameworkRepository frameworks, AccessPolicies policies)
+public sealed class ReturnsList(OutcomesStore store, AccessPolicies policies)
 {
     public async Task<ReturnList> ListAsync(IReadOnlyList<RoleAssignment> roles, ReturnFilters filters, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        var policy = await policies.CurrentAsync(ct);
-        var authorities = policy.Authorities(roles);
-        var visible = (await frameworks.ListAsync(ct)).Where(f => authorities.Contains(f.AuthorityCode)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
+        var (policy, visible) = await policies.WithFrameworksAsync(roles, ct);
         var repository = new ReturnRepository(store);
         var all = new List<ReturnListRow>();
         foreach (var f in visible)

@@ -33,9 +33,7 @@ public sealed class FrameworkCatalogue(OutcomesStore store, FrameworkRepository 
 
     public async Task<IReadOnlyList<FrameworkListing>> VisibleAsync(IReadOnlyList<RoleAssignment> roles, CancellationToken ct)
     {
-        var policy = await policies.CurrentAsync(ct);
-        var authorities = policy.Authorities(roles);
-        var visible = (await frameworks.ListAsync(ct)).Where(f => authorities.Contains(f.AuthorityCode)).ToList();
+        var (policy, visible) = await policies.WithFrameworksAsync(roles, ct);
         var loads = await LoadsAsync(null, ct);
         return visible.Select(f => Listing(f, policy, loads)).ToList();
     }
