@@ -180,32 +180,13 @@ public class FrameworkNextVersionCommandTests
     /// </summary>
     private string NextVersionFolder(string? addRequired = null)
     {
-        var source = Path.Combine(Samples, "frameworks", "bradford");
         var folder = Path.Combine(_dir, "bradford");
         Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(source))
+        foreach (var (name, text) in Web.Tests.BradfordNextVersion.Files(CliProcess.RepositoryRoot, "2018-03-31", addRequired))
         {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(folder, name), text);
         }
 
-        var v1 = File.ReadAllText(Path.Combine(source, "framework.v1.yaml"));
-        File.WriteAllText(Path.Combine(folder, "framework.v1.yaml"), v1.Replace("effective_from: 2016-04-01\n", "effective_from: 2016-04-01\neffective_to: 2018-03-31\n", StringComparison.Ordinal));
-        var lines = v1.Split('\n').ToList();
-        var start = lines.FindIndex(l => l == "  - code: CLA");
-        var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
-        lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
-        if (addRequired is not null)
-        {
-            var br1 = lines.FindIndex(l => l == "  - code: BR1");
-            var br2 = lines.FindIndex(l => l == "  - code: BR2");
-            var copy = lines.GetRange(br1, br2 - br1)
-                .Select(l => l == "  - code: BR1" ? $"  - code: {addRequired}" : l.StartsWith("    title: ", StringComparison.Ordinal) ? $"    title: New measure {addRequired}" : l);
-            lines.InsertRange(br2, copy);
-        }
-
-        File.WriteAllText(Path.Combine(folder, "framework.v2.yaml"), string.Join('\n', lines)
-            .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)
-            .Replace("effective_from: 2016-04-01\n", "effective_from: 2018-04-01\n", StringComparison.Ordinal));
         return folder;
     }
 

@@ -142,33 +142,6 @@ public sealed class FrameworkNextVersionUploadTests
         });
     }
 
-    /// <summary>
-    /// The Bradford folder with v1 closed on a date and a v2 from the next day without CLA (and, when
-    /// <paramref name="addRequired"/> is given, with a new required quarterly measure of that code, a copy of BR1).
-    /// </summary>
-    private static Dictionary<string, string> Files(string closeOn, string? addRequired = null)
-    {
-        var folder = Path.Combine(SampleStore.RepositoryRoot, "samples", "frameworks", "bradford");
-        var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
-        var v1 = files["framework.v1.yaml"];
-        files["framework.v1.yaml"] = v1.Replace("effective_from: 2016-04-01\n", $"effective_from: 2016-04-01\neffective_to: {closeOn}\n", StringComparison.Ordinal);
-        var lines = v1.Split('\n').ToList();
-        var start = lines.FindIndex(l => l == "  - code: CLA");
-        var end = lines.FindIndex(start + 1, l => l.StartsWith("  - code: ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
-        lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
-        if (addRequired is not null)
-        {
-            var br1 = lines.FindIndex(l => l == "  - code: BR1");
-            var br2 = lines.FindIndex(l => l == "  - code: BR2");
-            var copy = lines.GetRange(br1, br2 - br1)
-                .Select(l => l == "  - code: BR1" ? $"  - code: {addRequired}" : l.StartsWith("    title: ", StringComparison.Ordinal) ? $"    title: New measure {addRequired}" : l);
-            lines.InsertRange(br2, copy);
-        }
-
-        var nextDay = DateOnly.ParseExact(closeOn, "yyyy-MM-dd").AddDays(1);
-        files["framework.v2.yaml"] = string.Join('\n', lines)
-            .Replace("version: 1\n", "version: 2\n", StringComparison.Ordinal)
-            .Replace("effective_from: 2016-04-01\n", $"effective_from: {nextDay:yyyy-MM-dd}\n", StringComparison.Ordinal);
-        return files;
-    }
+    private static Dictionary<string, string> Files(string closeOn, string? addRequired = null) =>
+        BradfordNextVersion.Files(SampleStore.RepositoryRoot, closeOn, addRequired);
 }
